@@ -1,0 +1,84 @@
+"""Writes of the learning journey. Keyword-only, typed, one transaction each."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.selectors import canonical, course_lesson_ids
+from courses.signals import course_completed, lesson_completed
+
+
+class NotEnrolled(Exception):
+    """The learner must enrol in the course before completing its lessons."""
+
+
+def enrolment_create(*, user, course: CoursePage) -> Enrolment:
+    """Enrol ``user`` in ``course``; enrolling again is a no-op that keeps progress."""
+    course = canonical(course)
+    enrolment, created = Enrolment.objects.get_or_create(user=user, course=course)
+    if not created and enrolment.withdrawn_at is not None:
+        enrolment.withdrawn_at = None
+        enrolment.save(update_fields=["withdrawn_at"])
+    return enrolment
+
+
+def enrolment_withdraw(*, user, course: CoursePage) -> None:
+    """Unenrol: the enrolment is marked withdrawn; completed lessons are kept."""
+    Enrolment.objects.filter(
+        user=user, course=canonical(course), withdrawn_at__isnull=True
+    ).update(withdrawn_at=timezone.now())
+
+
+def lesson_visit(*, user, lesson: LessonPage) -> None:
+    """Remember the lesson as the place to resume the course."""
+    lesson = canonical(lesson)
+    Enrolment.objects.active().filter(user=user, course_id=lesson.get_parent().id).update(
+        last_lesson=lesson
+    )
+
+
+@transaction.atomic
+def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
+    """Mark ``lesson`` completed; sends ``lesson_completed`` the first time and
+    ``course_completed`` when the course's completion rule is met."""
+    lesson = canonical(lesson)
+    course = lesson.get_parent().specific
+    enrolment = Enrolment.objects.active().filter(user=user, course=course).first()
+    if enrolment is None:
+        raise NotEnrolled
+    try:
+        with transaction.atomic():
+            completion = LessonCompletion.objects.create(user=user, lesson=lesson, course=course)
+    except IntegrityError:
+        return LessonCompletion.objects.get(user=user, lesson=lesson)
+    enrolment.last_lesson = lesson
+    enrolment.save(update_fields=["last_lesson"])
+    lesson_completed.send(
+        sender=LessonPage, user=user, lesson=lesson, course=course, enrolment=enrolment
+    )
+    course_check_completion(enrolment=enrolment)
+    return completion
+
+
+def course_check_completion(*, enrolment: Enrolment) -> bool:
+    """Apply the completion rule (every live lesson completed); sends
+    ``course_completed`` once, when the enrolment first becomes complete."""
+    if enrolment.completed_at is not None:
+        return True
+    required = set(course_lesson_ids(enrolment.course))
+    done = set(
+        LessonCompletion.objects.filter(
+            user_id=enrolment.user_id, lesson_id__in=required
+        ).values_list("lesson_id", flat=True)
+    )
+    if not required or required - done:
+        return False
+    updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+        completed_at=timezone.now()
+    )
+    if updated:
+        enrolment.refresh_from_db(fields=["completed_at"])
+        course_completed.send(
+            sender=CoursePage, user=enrolment.user, course=enrolment.course, enrolment=enrolment
+        )
+    return True

@@ -1,0 +1,5 @@
+"""The platform layer: settings, URLs, Celery app, plugin loader, accounts and reference data."""
+
+from .celery import app as celery_app
+
+__all__ = ["celery_app"]

@@ -1,0 +1,73 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lms.reference.models import CountryCode
+
+from .identity import normalize_national_id
+from .models import LanguageChoice, User
+
+
+class IdentityFieldsMixin:
+    """Validates the identity document against the chosen country.
+
+    The error lands on the document field and names the expected format; a
+    document already registered in that country is a form error too.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        country, document = cleaned.get("country"), cleaned.get("national_id")
+        if not country or not document:
+            return cleaned
+        try:
+            cleaned["national_id"] = normalize_national_id(country, document)
+        except forms.ValidationError as error:
+            self.add_error("national_id", error)
+            return cleaned
+        others = User.objects.filter(
+            country=country, national_id=cleaned["national_id"]
+        )
+        if getattr(self, "instance", None) and self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            self.add_error(
+                "national_id",
+                forms.ValidationError(
+                    _("Ya existe una cuenta con este documento en este país."),
+                    code="duplicate_document",
+                ),
+            )
+        return cleaned
+
+
+class SignupExtraForm(IdentityFieldsMixin, forms.Form):
+    """Extra sign-up fields, plugged into the account library's sign-up form."""
+
+    legal_name = forms.CharField(
+        label=_("Nombre legal completo"),
+        max_length=200,
+        help_text=_("Tal como figura en su documento; se imprime en los certificados."),
+    )
+    country = forms.ChoiceField(
+        label=_("País"), choices=[("", "---------"), *CountryCode.choices]
+    )
+    national_id = forms.CharField(label=_("Documento de identidad"), max_length=32)
+    preferred_language = forms.ChoiceField(
+        label=_("Idioma preferido"), choices=LanguageChoice.choices
+    )
+
+    def signup(self, request, user):
+        for field in ("legal_name", "country", "national_id", "preferred_language"):
+            setattr(user, field, self.cleaned_data[field])
+        user.save()
+
+
+class ProfileForm(IdentityFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["legal_name", "country", "national_id", "preferred_language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("legal_name", "country", "national_id"):
+            self.fields[name].required = True

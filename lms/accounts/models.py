@@ -1,0 +1,66 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lms.reference.models import CountryCode
+
+from .identity import normalize_national_id
+
+
+class LanguageChoice(models.TextChoices):
+    SPANISH = "es", "Español"
+    ENGLISH = "en", "English"
+
+
+class User(AbstractUser):
+    """A person using the platform: learner, trainer, assessor or officer.
+
+    The identity document is stored normalised and is unique per country, so one
+    person cannot hold two learner records in the same country.
+    """
+
+    legal_name = models.CharField(
+        _("nombre legal completo"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tal como figura en su documento; se imprime en los certificados."),
+    )
+    country = models.CharField(
+        _("país"), max_length=2, choices=CountryCode.choices, blank=True
+    )
+    national_id = models.CharField(
+        _("documento de identidad"), max_length=32, blank=True
+    )
+    preferred_language = models.CharField(
+        _("idioma preferido"),
+        max_length=5,
+        choices=LanguageChoice.choices,
+        default=LanguageChoice.SPANISH,
+    )
+
+    class Meta:
+        verbose_name = _("usuario")
+        verbose_name_plural = _("usuarios")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "national_id"],
+                condition=~models.Q(national_id=""),
+                name="unique_national_id_per_country",
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def clean(self):
+        super().clean()
+        if self.national_id:
+            try:
+                self.national_id = normalize_national_id(self.country, self.national_id)
+            except ValidationError as error:
+                raise ValidationError({"national_id": error}) from error
+
+    @property
+    def display_name(self) -> str:
+        return self.legal_name or self.get_full_name() or self.email or self.username
