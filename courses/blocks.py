@@ -84,7 +84,10 @@ def lesson_body_blocks() -> list:
     assessment framework provides its chooser block."""
     return [
         ("heading", HeadingBlock()),
-        ("paragraph", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Texto"))),
+        (
+            "paragraph",
+            blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Texto")),
+        ),
         ("image", ImageBlock()),
         ("video", VideoBlock()),
         ("document", DocumentBlock()),

@@ -7,7 +7,13 @@ from django.conf import settings
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery
 from wagtail.models import Locale, Page
 
-from courses.models import CourseLevel, CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.models import (
+    CourseLevel,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+)
 from lms.reference.models import CountryCode, Sector
 
 
@@ -15,13 +21,10 @@ def canonical(page: Page) -> Page:
     """The page in the default locale sharing ``page``'s translation key (or
     ``page`` itself when no such translation exists): progress is stored there."""
     model = type(page) if type(page) is not Page else page.specific_class
-    found = (
-        model.objects.filter(
-            translation_key=page.translation_key,
-            locale__language_code=settings.LANGUAGE_CODE,
-        )
-        .first()
-    )
+    found = model.objects.filter(
+        translation_key=page.translation_key,
+        locale__language_code=settings.LANGUAGE_CODE,
+    ).first()
     return found or page
 
 
@@ -52,7 +55,10 @@ def catalog_search(*, locale: Locale, params) -> tuple:
         .annotate(lesson_count=_live_lesson_count(""))
         .order_by("sector__priority", "title")
     )
-    selected = {key: (params.get(key) or "").strip() for key in ("q", "sector", "country", "level")}
+    selected = {
+        key: (params.get(key) or "").strip()
+        for key in ("q", "sector", "country", "level")
+    }
     if selected["sector"]:
         courses = courses.filter(sector__code=selected["sector"])
     if selected["country"]:
@@ -104,7 +110,19 @@ def _enrolment(user, course: CoursePage):
 def course_outline(*, course: CoursePage, user) -> dict:
     """Lessons of ``course`` (in its own locale) with the learner's state."""
     source = canonical(course)
-    lessons = list(LessonPage.objects.live().child_of(course).only("id", "title", "url_path", "path", "translation_key", "summary", "estimated_minutes"))
+    lessons = list(
+        LessonPage.objects.live()
+        .child_of(course)
+        .only(
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "translation_key",
+            "summary",
+            "estimated_minutes",
+        )
+    )
     done = _completed_keys(user, source)
     for lesson in lessons:
         lesson.is_completed = lesson.translation_key in done
@@ -119,13 +137,15 @@ def course_outline(*, course: CoursePage, user) -> dict:
 
 
 def lesson_context(*, lesson: LessonPage, user) -> dict:
-    """The course around ``lesson``: siblings for navigation, and the learner's state."""
+    """The course around ``lesson``: siblings to navigate and the learner state."""
     course = lesson.get_parent().specific
     outline = course_outline(course=course, user=user)
     lessons = outline["lessons"]
     index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     previous_lesson = lessons[index - 1] if index else None
-    next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
+    next_lesson = (
+        lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
+    )
     is_completed = index is not None and lessons[index].is_completed
     return {
         "course": course,
@@ -180,7 +200,11 @@ def learner_dashboard(*, user, language_code: str) -> list[DashboardRow]:
         course = localized.get(enrolment.course.translation_key, enrolment.course)
         resume = course
         if enrolment.last_lesson and not enrolment.completed_at:
-            resume = localized.get(enrolment.last_lesson.translation_key, enrolment.last_lesson)
-        progress = Progress(done=done.get(enrolment.course_id, 0), total=enrolment.total or 0)
+            resume = localized.get(
+                enrolment.last_lesson.translation_key, enrolment.last_lesson
+            )
+        progress = Progress(
+            done=done.get(enrolment.course_id, 0), total=enrolment.total or 0
+        )
         rows.append(DashboardRow(enrolment, course, progress, resume))
     return rows

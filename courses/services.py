@@ -32,9 +32,9 @@ def enrolment_withdraw(*, user, course: CoursePage) -> None:
 def lesson_visit(*, user, lesson: LessonPage) -> None:
     """Remember the lesson as the place to resume the course."""
     lesson = canonical(lesson)
-    Enrolment.objects.active().filter(user=user, course_id=lesson.get_parent().id).update(
-        last_lesson=lesson
-    )
+    Enrolment.objects.active().filter(
+        user=user, course_id=lesson.get_parent().id
+    ).update(last_lesson=lesson)
 
 
 @transaction.atomic
@@ -48,7 +48,9 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
         raise NotEnrolled
     try:
         with transaction.atomic():
-            completion = LessonCompletion.objects.create(user=user, lesson=lesson, course=course)
+            completion = LessonCompletion.objects.create(
+                user=user, lesson=lesson, course=course
+            )
     except IntegrityError:
         return LessonCompletion.objects.get(user=user, lesson=lesson)
     enrolment.last_lesson = lesson
@@ -73,12 +75,15 @@ def course_check_completion(*, enrolment: Enrolment) -> bool:
     )
     if not required or required - done:
         return False
-    updated = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
-        completed_at=timezone.now()
-    )
+    updated = Enrolment.objects.filter(
+        pk=enrolment.pk, completed_at__isnull=True
+    ).update(completed_at=timezone.now())
     if updated:
         enrolment.refresh_from_db(fields=["completed_at"])
         course_completed.send(
-            sender=CoursePage, user=enrolment.user, course=enrolment.course, enrolment=enrolment
+            sender=CoursePage,
+            user=enrolment.user,
+            course=enrolment.course,
+            enrolment=enrolment,
         )
     return True

@@ -29,7 +29,9 @@ def dashboard(request):
 def enrol(request, page_id: int):
     course = get_object_or_404(CoursePage.objects.live(), pk=page_id)
     services.enrolment_create(user=request.user, course=course)
-    messages.success(request, _("Se inscribió en «%(course)s».") % {"course": course.title})
+    messages.success(
+        request, _("Se inscribió en «%(course)s».") % {"course": course.title}
+    )
     return _back(request, course)
 
 

@@ -1,4 +1,4 @@
-"""The platform layer: settings, URLs, Celery app, plugin loader, accounts and reference data."""
+"""The platform layer: settings, URLs, Celery app, accounts and reference data."""
 
 from .celery import app as celery_app
 

@@ -38,7 +38,9 @@ class Enrolment(models.Model):
         verbose_name = _("inscripción")
         verbose_name_plural = _("inscripciones")
         constraints = [
-            models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")
+            models.UniqueConstraint(
+                fields=["user", "course"], name="one_enrolment_per_course"
+            )
         ]
         indexes = [models.Index(fields=["course", "withdrawn_at"])]
 
@@ -52,13 +54,17 @@ class Enrolment(models.Model):
 
 class LessonCompletion(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lesson_completions",
     )
     lesson = models.ForeignKey(
         "courses.LessonPage", on_delete=models.CASCADE, related_name="completions"
     )
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="lesson_completions"
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        related_name="lesson_completions",
     )
     completed_at = models.DateTimeField(_("completada el"), auto_now_add=True)
 
@@ -66,7 +72,9 @@ class LessonCompletion(models.Model):
         verbose_name = _("lección completada")
         verbose_name_plural = _("lecciones completadas")
         constraints = [
-            models.UniqueConstraint(fields=["user", "lesson"], name="one_completion_per_lesson")
+            models.UniqueConstraint(
+                fields=["user", "lesson"], name="one_completion_per_lesson"
+            )
         ]
         indexes = [models.Index(fields=["user", "course"])]
 

@@ -23,7 +23,9 @@ class CourseLevel(models.TextChoices):
 class CatalogPage(Page):
     """The site's home: the course catalog with search and filters."""
 
-    intro = RichTextField(_("introducción"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introducción"), blank=True, features=["bold", "italic", "link"]
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
@@ -39,22 +41,38 @@ class CatalogPage(Page):
         context = super().get_context(request, *args, **kwargs)
         results, filters = catalog_search(locale=self.locale, params=request.GET)
         page = Paginator(results, 12).get_page(request.GET.get("page"))
-        context.update(courses=page, filters=filters, sectors=self.get_children().live())
+        context.update(
+            courses=page, filters=filters, sectors=self.get_children().live()
+        )
         return context
 
 
 class SectorPage(Page):
-    """One cultural sector's corner of the catalog; trainers' permissions attach here."""
+    """A cultural sector's corner of the catalog; trainer permissions attach here."""
 
     sector = models.ForeignKey(
-        "reference.Sector", on_delete=models.PROTECT, related_name="+", verbose_name=_("sector")
+        "reference.Sector",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("sector"),
     )
-    intro = RichTextField(_("introducción"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introducción"), blank=True, features=["bold", "italic", "link"]
+    )
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("sector"), FieldPanel("intro"), FieldPanel("image")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("sector"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+    ]
     parent_page_types = ["courses.CatalogPage"]
     subpage_types = ["courses.CoursePage"]
 
@@ -85,7 +103,10 @@ class CoursePage(Page):
         "reference.Country", verbose_name=_("países donde se ofrece"), blank=True
     )
     level = models.CharField(
-        _("nivel"), max_length=20, choices=CourseLevel.choices, default=CourseLevel.INTRODUCTORY
+        _("nivel"),
+        max_length=20,
+        choices=CourseLevel.choices,
+        default=CourseLevel.INTRODUCTORY,
     )
     estimated_hours = models.PositiveSmallIntegerField(_("horas estimadas"), default=10)
     learning_outcomes = StreamField(
@@ -95,7 +116,10 @@ class CoursePage(Page):
     )
     description = RichTextField(_("descripción"), blank=True)
     trainers = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("formadores"), blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("formadores"),
+        blank=True,
+        related_name="+",
     )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -110,7 +134,11 @@ class CoursePage(Page):
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("level"), FieldPanel("estimated_hours"), FieldPanel("countries")],
+            [
+                FieldPanel("level"),
+                FieldPanel("estimated_hours"),
+                FieldPanel("countries"),
+            ],
             heading=_("Oferta"),
         ),
         FieldPanel("learning_outcomes"),
@@ -150,7 +178,9 @@ class LessonPage(Page):
     """One lesson of a course: a body of blocks, completed by the learner."""
 
     summary = models.CharField(_("resumen"), max_length=300, blank=True)
-    estimated_minutes = models.PositiveSmallIntegerField(_("minutos estimados"), default=30)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("minutos estimados"), default=30
+    )
     body = StreamField(lesson_body_blocks(), verbose_name=_("contenido"), blank=True)
 
     content_panels = [
@@ -159,7 +189,11 @@ class LessonPage(Page):
         FieldPanel("estimated_minutes"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 

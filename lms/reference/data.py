@@ -46,4 +46,6 @@ def load_reference_data(country_model, sector_model) -> None:
             code=row["code"], defaults={k: v for k, v in row.items() if k != "code"}
         )
     for code, priority in SECTORS:
-        sector_model.objects.update_or_create(code=code, defaults={"priority": priority})
+        sector_model.objects.update_or_create(
+            code=code, defaults={"priority": priority}
+        )

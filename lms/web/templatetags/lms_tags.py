@@ -15,8 +15,12 @@ def language_switcher(context):
     current = get_language()
     translations = {}
     if page is not None and hasattr(page, "get_translations"):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation.get_url(request)
+        for translation in (
+            page.get_translations(inclusive=True).live().select_related("locale")
+        ):
+            translations[translation.locale.language_code] = translation.get_url(
+                request
+            )
     path = request.get_full_path() if request else "/"
     languages = [
         {

@@ -1,0 +1,48 @@
+# The two commands that matter: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
+
+.PHONY: install demo serve test lint worker beat bench messages clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
+
+$(STAMP): $(PY) pyproject.toml $(wildcard tests/testplugin/pyproject.toml)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@if [ -f tests/testplugin/pyproject.toml ]; then $(PY) -m pip install --quiet -e tests/testplugin; fi
+	touch $(STAMP)
+
+install: $(STAMP)
+
+messages: install
+	$(PY) manage.py compilemessages --ignore '.venv' -v0
+
+demo: install messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+test: install messages lint
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+worker: install
+	$(BIN)/celery -A lms worker --loglevel=info
+
+beat: install
+	$(BIN)/celery -A lms beat --loglevel=info
+
+bench: install messages
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/pytest tests/benchmarks -m bench -s -q $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var db.sqlite3

@@ -1,0 +1,90 @@
+"""Fixtures shared by the whole suite: reference data, locales and a small
+page tree (catalog > sector > course > lessons) in Spanish, with English
+translations on demand."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from courses.models import CatalogPage, CoursePage, LessonPage, SectorPage
+from lms.reference.models import Country, Sector
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def locales(db):
+    spanish, _ = Locale.objects.get_or_create(language_code="es")
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    return {"es": spanish, "en": english}
+
+
+@pytest.fixture
+def catalog(locales):
+    root = Page.get_first_root_node()
+    catalog = root.add_child(
+        instance=CatalogPage(title="Catálogo", slug="catalogo", locale=locales["es"])
+    )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "root_page": catalog,
+            "site_name": "Cultura AP",
+        },
+    )
+    return catalog
+
+
+@pytest.fixture
+def sector_page(catalog):
+    sector = Sector.objects.get(code="publishing")
+    return catalog.add_child(
+        instance=SectorPage(title="Edición y libro", slug="edicion", sector=sector)
+    )
+
+
+def make_course(
+    sector_page,
+    *,
+    title="Edición independiente",
+    slug="edicion-independiente",
+    lessons=3,
+    countries=("CL", "PE"),
+    level="introductory",
+):
+    """A published course with ``lessons`` published lessons under ``sector_page``."""
+    course = sector_page.add_child(
+        instance=CoursePage(
+            title=title,
+            slug=slug,
+            summary=f"Resumen de {title}",
+            level=level,
+            estimated_hours=12,
+        )
+    )
+    course.countries.set(Country.objects.filter(code__in=countries))
+    course.save_revision().publish()
+    for number in range(1, lessons + 1):
+        course.add_child(
+            instance=LessonPage(
+                title=f"Lección {number}",
+                slug=f"leccion-{number}",
+                body=[("paragraph", f"<p>Contenido de la lección {number}.</p>")],
+            )
+        )
+    return CoursePage.objects.get(pk=course.pk)
+
+
+@pytest.fixture
+def course(sector_page):
+    return make_course(sector_page)
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(username="learner")
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client
