@@ -1,0 +1,51 @@
+"""Competency standards, certification programs and evidence."""
+
+from .evidence import (
+    ApplicationRoute,
+    ApplicationStatus,
+    Evidence,
+    EvidenceSource,
+    ProgramApplication,
+    ProgramEligibility,
+)
+from .frameworks import FrameworkLevel, LevelMapping, QualificationFramework
+from .programs import (
+    CertificationProgram,
+    CountryOfficerGroup,
+    IssuanceMode,
+    Issuer,
+    ProgramKind,
+)
+from .standards import (
+    CompetencyUnit,
+    EvidenceKind,
+    EvidenceRequirement,
+    OccupationalStandard,
+    PerformanceCriterion,
+    StandardEquivalence,
+    StandardSystem,
+)
+
+__all__ = [
+    "ApplicationRoute",
+    "ApplicationStatus",
+    "CertificationProgram",
+    "CompetencyUnit",
+    "CountryOfficerGroup",
+    "Evidence",
+    "EvidenceKind",
+    "EvidenceRequirement",
+    "EvidenceSource",
+    "FrameworkLevel",
+    "IssuanceMode",
+    "Issuer",
+    "LevelMapping",
+    "OccupationalStandard",
+    "PerformanceCriterion",
+    "ProgramApplication",
+    "ProgramEligibility",
+    "ProgramKind",
+    "QualificationFramework",
+    "StandardEquivalence",
+    "StandardSystem",
+]
