@@ -1,0 +1,90 @@
+"""Playwright fixtures for browser journeys against pytest-django's ``live_server``.
+
+One headless Chromium (Debian's ``/usr/bin/chromium``) is started per test
+session; every test gets a fresh browser context (no cookies, no storage) and
+its page as ``browser_page``. When a test fails, a full-page screenshot of the
+page as it was lands in ``test-artifacts/<test name>.png``.
+
+``live_server`` runs in a thread of this process against the test database, so
+``django.core.mail.outbox`` and the ORM can be used from the test while the
+browser drives the server. Playwright's sync API keeps an event loop running in
+the test thread, hence ``DJANGO_ALLOW_ASYNC_UNSAFE``.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def artifact_path(name: str) -> Path:
+    """Where to save a screenshot called ``name`` (a ``.png`` file)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item so fixtures can tell a failure."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_instance):
+    browser = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def browser_context(chromium, live_server):
+    """A fresh context per test, with relative URLs resolved on ``live_server``."""
+    context = chromium.new_context(
+        base_url=live_server.url,
+        locale="es-CL",
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def browser_page(request, browser_context):
+    """A Playwright page; a screenshot is saved to test-artifacts/ on failure."""
+    page = browser_context.new_page()
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        try:
+            page.screenshot(
+                path=artifact_path(f"FAILED-{request.node.name}"), full_page=True
+            )
+        except Exception as error:  # noqa: BLE001 - the test already failed
+            print(f"Could not save the failure screenshot: {error}")
+    page.close()
