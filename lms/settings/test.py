@@ -25,3 +25,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"level": "WARNING"},
 }
+
+# Ordinary tests run tasks in-process even when a broker is configured; the
+# worker tests (marked ``services``) switch this off to go through the broker.
+CELERY_TASK_ALWAYS_EAGER = True
