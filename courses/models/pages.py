@@ -129,6 +129,21 @@ class CoursePage(Page):
         related_name="+",
         verbose_name=_("imagen de portada"),
     )
+    competency_units = ParentalManyToManyField(
+        "certification.CompetencyUnit",
+        verbose_name=_("unidades de competencia que enseña"),
+        blank=True,
+        related_name="courses",
+    )
+    certification_program = models.ForeignKey(
+        "certification.CertificationProgram",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="courses",
+        verbose_name=_("programa de certificación"),
+        help_text=_("La certificación a la que conduce este curso."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -145,6 +160,8 @@ class CoursePage(Page):
         FieldPanel("description"),
         FieldPanel("trainers"),
         FieldPanel("cover_image"),
+        FieldPanel("competency_units"),
+        FieldPanel("certification_program"),
     ]
     search_fields = [
         *Page.search_fields,
