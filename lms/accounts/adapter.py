@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 
 
@@ -9,7 +11,12 @@ class AccountAdapter(DefaultAccountAdapter):
         super().login(request, user)
         if user.preferred_language:
             translation.activate(user.preferred_language)
-            request.session["_language"] = user.preferred_language
+            request.LANGUAGE_CODE = user.preferred_language
 
-    def get_login_redirect_url(self, request):
-        return super().get_login_redirect_url(request)
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        language = user.preferred_language
+        if language and response.has_header("Location"):
+            response["Location"] = translate_url(response["Location"], language)
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language)
+        return response

@@ -142,3 +142,14 @@ def test_password_reset_sends_email(client, db):
     )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
+
+
+def test_login_switches_to_preferred_language(client, db):
+    UserFactory(email="en@example.org", preferred_language="en")
+    response = client.post(
+        reverse("account_login"),
+        {"login": "en@example.org", "password": "clave-segura-123"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/")
+    assert client.cookies["django_language"].value == "en"
