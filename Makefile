@@ -20,7 +20,7 @@ $(STAMP): $(PY) pyproject.toml $(wildcard tests/testplugin/pyproject.toml)
 install: $(STAMP)
 
 messages: install
-	$(PY) manage.py compilemessages --ignore '.venv' -v0
+	$(PY) manage.py compile_translations
 
 demo: install messages
 	$(PY) manage.py migrate --noinput
