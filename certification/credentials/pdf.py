@@ -1,0 +1,217 @@
+"""The bilingual certificate PDF: WeasyPrint to PDF/A-3b with the credential
+JSON attached (``credential.json``, AFRelationship Data) and a vector QR code.
+
+Context of :meth:`CertificateRenderer.render` (plain data)::
+
+    {
+      "issuer": {"name_es": "...", "name_en": "...", "country_es": "Chile",
+                 "country_en": "Chile", "logo_url": "file:///... | data:..."},
+      "kind_es": "Certificado de competencia laboral",      # optional
+      "kind_en": "Certificate of occupational competence",  # optional
+      "holder_name": "Ana María Pérez Núñez",
+      "program_es": "Editor/a de libros", "program_en": "Book editor",
+      "standard": {"code": "...", "title": "...", "framework": "ChileValora",
+                   "version": "1"},
+      "levels": [{"label_es": "Nivel nacional (MCTP)", "label_en": "National level",
+                  "value": "3"}],
+      "units": [{"code": "U-1", "title": "..."}],
+      "issued_on": date, "valid_until": date | None,
+      "signatories": [{"name": "...", "role_es": "...", "role_en": "...",
+                       "signature_url": "file:///... | data:..."}],
+      "public_id": "3f9c...", "verify_url": "https://host/verify/3f9c.../",
+      "legal_text_es": "...", "legal_text_en": "...",
+    }
+
+A :class:`CertificateRenderer` parses the template and the stylesheet and
+loads the fonts once; reuse it for many certificates (:func:`render_batch`).
+"""
+
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import segno
+from django.utils.safestring import mark_safe
+
+PDF_VARIANT = "pdf/a-3b"
+ATTACHMENT_NAME = "credential.json"
+TEMPLATE_NAME = "certification/certificate.html"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static" / "certification"
+STYLESHEET = STATIC_DIR / "certificate.css"
+FONTS_DIR = STATIC_DIR / "fonts"
+
+MONTHS_ES = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+DEFAULT_KIND_ES = "Certificado de competencia laboral"
+DEFAULT_KIND_EN = "Certificate of occupational competence"
+
+
+class CertificateRenderError(ValueError):
+    """The context lacks a field the certificate needs."""
+
+
+def date_es(value: dt.date) -> str:
+    return f"{value.day} de {MONTHS_ES[value.month - 1]} de {value.year}"
+
+
+def date_en(value: dt.date) -> str:
+    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code (vector paths, no raster) for ``url``."""
+    qr = segno.make(url, error="q", micro=False)
+    return qr.svg_inline(scale=1, border=0, dark="#1b2a41", omitsize=True)
+
+
+def _as_date(value) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def certificate_context(context: dict) -> dict:
+    """The template context: the input plus QR code and formatted dates."""
+    for key in ("holder_name", "program_es", "public_id", "verify_url", "issued_on"):
+        if not context.get(key):
+            raise CertificateRenderError(f"certificate context lacks {key!r}")
+    if not (context.get("issuer") or {}).get("name_es"):
+        raise CertificateRenderError("certificate context lacks issuer.name_es")
+    issued = _as_date(context["issued_on"])
+    until = _as_date(context.get("valid_until"))
+    result = dict(context)
+    result.setdefault("kind_es", DEFAULT_KIND_ES)
+    result.setdefault("kind_en", DEFAULT_KIND_EN)
+    result.setdefault("standard", {})
+    result.update(
+        qr_svg=mark_safe(qr_svg(context["verify_url"])),  # segno output, no input
+        issued_on_es=date_es(issued),
+        issued_on_en=date_en(issued),
+        valid_until_es=date_es(until) if until else "",
+        valid_until_en=date_en(until) if until else "",
+    )
+    return result
+
+
+def _json_bytes(credential) -> bytes:
+    if isinstance(credential, bytes):
+        return credential
+    if isinstance(credential, str):
+        return credential.encode("utf-8")
+    return json.dumps(credential, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+class CertificateRenderer:
+    """Renders certificates, sharing fonts, stylesheet and template.
+
+    ``template_source`` (Django template text) and ``css_source`` override the
+    default files, e.g. with an issuer's pinned template revision.
+    """
+
+    def __init__(
+        self, *, template_source: str | None = None, css_source: str | None = None
+    ):
+        from django.template import engines
+        from django.template.loader import get_template
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        if template_source is None:
+            self.template = get_template(TEMPLATE_NAME)
+        else:
+            self.template = engines["django"].from_string(template_source)
+        self.font_config = FontConfiguration()
+        if css_source is None:
+            self.stylesheet = CSS(
+                filename=str(STYLESHEET), font_config=self.font_config
+            )
+        else:
+            self.stylesheet = CSS(
+                string=css_source,
+                base_url=str(STYLESHEET),
+                font_config=self.font_config,
+            )
+        self.image_cache: dict = {}
+
+    def html(self, context: dict) -> str:
+        return self.template.render(certificate_context(context))
+
+    def render(
+        self,
+        context: dict,
+        *,
+        credential_json,
+        attachment_time: dt.datetime | None = None,
+    ) -> bytes:
+        """One certificate as PDF/A-3b bytes, the credential attached."""
+        from weasyprint import HTML, Attachment
+
+        moment = attachment_time or dt.datetime.now(dt.UTC)
+        attachment = Attachment(
+            file_obj=io.BytesIO(_json_bytes(credential_json)),
+            name=ATTACHMENT_NAME,
+            description="Open Badges 3.0 credential (W3C VC 2.0, eddsa-jcs-2022)",
+            relationship="Data",
+            created=moment,
+            modified=moment,
+        )
+        document = HTML(string=self.html(context), base_url=str(STATIC_DIR) + "/")
+        return document.write_pdf(
+            stylesheets=[self.stylesheet],
+            font_config=self.font_config,
+            attachments=[attachment],
+            pdf_variant=PDF_VARIANT,
+            cache=self.image_cache,
+        )
+
+    def render_batch(self, items: Iterable[tuple[dict, object]]) -> Iterator[bytes]:
+        """Render ``(context, credential_json)`` pairs one after the other."""
+        for context, credential in items:
+            yield self.render(context, credential_json=credential)
+
+
+def render_certificate(context: dict, *, credential_json, **renderer_options) -> bytes:
+    """One certificate with a fresh renderer (simple, but slow for many)."""
+    return CertificateRenderer(**renderer_options).render(
+        context, credential_json=credential_json
+    )
+
+
+def render_batch(
+    items: Iterable[tuple[dict, object]], **renderer_options
+) -> Iterator[bytes]:
+    """Many certificates with one shared renderer (fonts, CSS, template)."""
+    yield from CertificateRenderer(**renderer_options).render_batch(items)
