@@ -75,6 +75,22 @@ DEFAULT_KIND_ES = "Certificado de competencia laboral"
 DEFAULT_KIND_EN = "Certificate of occupational competence"
 
 
+# The PDF/A output intent: WeasyPrint's own sRGB ICC profile, read once per
+# renderer (WeasyPrint's default path leaves that file open on every render).
+OUTPUT_INTENT = "srgb-output-intent"
+
+
+def _srgb_profile():
+    from importlib.resources import files
+
+    from weasyprint.css import ColorProfile
+
+    icc = (files("weasyprint.pdf") / "sRGB2014.icc").read_bytes()
+    return ColorProfile(
+        io.BytesIO(icc), "sRGB2014.icc", "relative-colorimetric", (["r"], ["g"], ["b"])
+    )
+
+
 class CertificateRenderError(ValueError):
     """The context lacks a field the certificate needs."""
 
@@ -165,6 +181,7 @@ class CertificateRenderer:
                 font_config=self.font_config,
             )
         self.image_cache: dict = {}
+        self.color_profiles = {OUTPUT_INTENT: _srgb_profile()}
 
     def html(self, context: dict) -> str:
         return self.template.render(certificate_context(context))
@@ -194,6 +211,8 @@ class CertificateRenderer:
             font_config=self.font_config,
             attachments=[attachment],
             pdf_variant=PDF_VARIANT,
+            output_intent=OUTPUT_INTENT,
+            color_profiles=self.color_profiles,
             cache=self.image_cache,
         )
 

@@ -1,0 +1,236 @@
+"""PAdES baseline B-B signatures (ETSI EN 319 142-1) with pyHanko.
+
+The signature is applied last, as an incremental update, so the PDF/A-3b
+document it covers is left byte-for-byte intact before it. Validation uses the
+issuer's certificate (or its CA) as the only trust root, offline.
+"""
+
+import io
+from dataclasses import dataclass, field
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+ATTACHMENT_NAME = "credential.json"
+SIGNATURE_FIELD = "CredentialSignature"
+
+
+class PdfError(ValueError):
+    """The bytes are not a readable PDF (or lack what was asked for)."""
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    """What validation found; ``ok`` needs intact, valid, trusted, whole file."""
+
+    present: bool
+    intact: bool = False
+    valid: bool = False
+    trusted: bool = False
+    coverage: str = ""
+    modification_level: str = ""
+    signer: str = ""
+    signed_at: str = ""
+    reason: str = ""
+    details: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.present
+            and self.intact
+            and self.valid
+            and self.trusted
+            and self.coverage == "ENTIRE_FILE"
+        )
+
+
+def _asn1_certificate(certificate) -> asn1_x509.Certificate:
+    if isinstance(certificate, asn1_x509.Certificate):
+        return certificate
+    if isinstance(certificate, x509.Certificate):
+        return asn1_x509.Certificate.load(
+            certificate.public_bytes(serialization.Encoding.DER)
+        )
+    raise TypeError("expected a cryptography or asn1crypto certificate")
+
+
+class PadesSigner:
+    """A reusable signer for one issuer's certificate (load it once per batch)."""
+
+    def __init__(self, certificate, private_key, chain=(), *, name: str = ""):
+        from pyhanko.sign import signers
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+        key_der = private_key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        cert = _asn1_certificate(certificate)
+        self.signer = signers.SimpleSigner(
+            signing_cert=cert,
+            signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+            cert_registry=SimpleCertificateStore.from_certs(
+                [cert, *(_asn1_certificate(c) for c in chain)]
+            ),
+        )
+        self.name = name or cert.subject.human_friendly
+
+    @classmethod
+    def for_issuer(cls, issuer_code: str) -> "PadesSigner":
+        from .keys import load_signing_certificate
+
+        signing = load_signing_certificate(issuer_code)
+        return cls(signing.certificate, signing.private_key, signing.chain)
+
+    def sign(self, pdf_bytes: bytes, *, reason: str = "", location: str = "") -> bytes:
+        """Append a PAdES-B-B signature covering the whole document."""
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.pdf_utils.misc import PdfReadError
+        from pyhanko.sign import fields, signers
+
+        try:
+            writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
+        except (PdfReadError, ValueError) as exc:
+            raise PdfError(f"not a readable PDF: {exc}") from exc
+        metadata = signers.PdfSignatureMetadata(
+            field_name=SIGNATURE_FIELD,
+            md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES,
+            reason=reason or None,
+            location=location or None,
+            name=self.name,
+        )
+        output = signers.sign_pdf(writer, metadata, signer=self.signer)
+        return output.getvalue()
+
+
+def sign_pdf(pdf_bytes: bytes, *, issuer_code: str, reason: str = "") -> bytes:
+    """Sign with the issuer's certificate from ``LMS_KEY_DIR``."""
+    return PadesSigner.for_issuer(issuer_code).sign(pdf_bytes, reason=reason)
+
+
+def validate_pdf(pdf_bytes: bytes, trust_roots) -> SignatureReport:
+    """Validate the last signature with ``trust_roots`` (certificates) only.
+
+    Never raises for a damaged file: the report says what failed.
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        signatures = reader.embedded_signatures
+    except Exception as exc:  # pyHanko raises many types for broken files
+        return SignatureReport(False, reason=f"the PDF cannot be read: {exc}")
+    if not signatures:
+        return SignatureReport(False, reason="the PDF has no signature")
+    context = ValidationContext(
+        trust_roots=[_asn1_certificate(c) for c in trust_roots],
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+    )
+    embedded = signatures[-1]
+    try:
+        status = validate_pdf_signature(embedded, context)
+    except Exception as exc:  # a malformed signature must not crash the caller
+        return SignatureReport(True, reason=f"the signature cannot be checked: {exc}")
+    coverage = getattr(status.coverage, "name", str(status.coverage))
+    modification = getattr(
+        status.modification_level, "name", str(status.modification_level)
+    )
+    report = SignatureReport(
+        present=True,
+        intact=bool(status.intact),
+        valid=bool(status.valid),
+        trusted=bool(status.trusted),
+        coverage=coverage,
+        modification_level=modification,
+        signer=status.signing_cert.subject.human_friendly,
+        signed_at=status.signer_reported_dt.isoformat()
+        if status.signer_reported_dt
+        else "",
+        details={"summary": status.summary(), "bottom_line": status.bottom_line},
+    )
+    return _with_reason(report)
+
+
+def _with_reason(report: SignatureReport) -> SignatureReport:
+    if not report.intact:
+        reason = "the signed bytes were altered (digest mismatch)"
+    elif not report.valid:
+        reason = "the cryptographic signature is invalid"
+    elif not report.trusted:
+        reason = "the signing certificate is not the issuer's"
+    elif report.coverage != "ENTIRE_FILE":
+        reason = "content was added after the signature"
+    else:
+        reason = ""
+    return SignatureReport(**{**report.__dict__, "reason": reason})
+
+
+def extract_attachment(pdf_bytes: bytes, name: str = ATTACHMENT_NAME) -> bytes:
+    """The bytes of an embedded file (``credential.json`` by default).
+
+    Looks in the document's EmbeddedFiles name tree. Raises PdfError when the
+    PDF is unreadable or has no such attachment.
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        names = reader.root["/Names"]["/EmbeddedFiles"]
+        found = _find_in_name_tree(names, name)
+    except KeyError as exc:
+        raise PdfError(f"the PDF has no attachment {name!r}") from exc
+    except Exception as exc:  # pyHanko raises many types for broken files
+        raise PdfError(f"the PDF cannot be read: {exc}") from exc
+    if found is None:
+        raise PdfError(f"the PDF has no attachment {name!r}")
+    try:
+        return found["/EF"]["/F"].data
+    except Exception as exc:
+        raise PdfError(f"the attachment {name!r} cannot be read: {exc}") from exc
+
+
+def _find_in_name_tree(node, name: str, depth: int = 0):
+    if depth > 32:
+        raise PdfError("the attachment name tree is too deep")
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if "/Names" in node:
+        entries = node["/Names"]
+        for index in range(0, len(entries) - 1, 2):
+            spec = entries[index + 1].get_object()
+            filename = str(spec.get("/UF", spec.get("/F", entries[index])))
+            if filename == name or str(entries[index]) == name:
+                return spec
+    for kid in node.get("/Kids", []):
+        found = _find_in_name_tree(kid, name, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def attachment_relationship(pdf_bytes: bytes, name: str = ATTACHMENT_NAME) -> str:
+    """The ``/AFRelationship`` of an attachment listed in the catalog's /AF."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+    for spec in reader.root.get("/AF", []):
+        spec = spec.get_object()
+        if str(spec.get("/UF", spec.get("/F"))) == name:
+            return str(spec.get("/AFRelationship", "")).lstrip("/")
+    return ""
+
+
+def xmp_metadata(pdf_bytes: bytes) -> bytes:
+    """The document's XMP metadata packet (decoded), or b"" when absent."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+    metadata = reader.root.get("/Metadata")
+    return metadata.get_object().data if metadata is not None else b""

@@ -1,0 +1,95 @@
+"""Offline verification of a certificate PDF with the issuer's public keys.
+
+Checks, in order, each reported as passed or failed with a reason:
+
+1. ``attachment``: the PDF carries ``credential.json`` and it is JSON;
+2. ``proof``: its eddsa-jcs-2022 proof verifies with the issuer's key;
+3. ``signature``: the PAdES signature is intact, valid, made with the
+   issuer's certificate and covers the entire file.
+
+Online checks (file hash against the issued record, live status) belong to
+the caller, who can append them to the same report with :meth:`Report.add`.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from .pades import PdfError, extract_attachment, validate_pdf
+from .proof import verify_document
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    passed: bool
+    reason: str = ""
+
+
+@dataclass
+class Report:
+    checks: list[Check] = field(default_factory=list)
+    credential: dict | None = None
+
+    def add(self, name: str, passed: bool, reason: str = "") -> Check:
+        check = Check(name, passed, reason)
+        self.checks.append(check)
+        return check
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.checks) and all(check.passed for check in self.checks)
+
+    @property
+    def failed(self) -> list[Check]:
+        return [check for check in self.checks if not check.passed]
+
+    def as_dict(self) -> dict:
+        return {
+            "valid": self.valid,
+            "checks": [
+                {"name": c.name, "passed": c.passed, "reason": c.reason}
+                for c in self.checks
+            ],
+        }
+
+
+def verify_pdf(pdf_bytes: bytes, *, public_keys, trust_roots) -> Report:
+    """Verify a certificate PDF offline.
+
+    ``public_keys``: Ed25519 key, mapping verification-method id -> key (e.g.
+    :func:`keys.public_keys_from_did_document`) or callable.
+    ``trust_roots``: certificates accepted for the PAdES signature (the
+    issuer's signing certificate or its CA).
+    """
+    report = Report()
+    if not isinstance(pdf_bytes, bytes | bytearray) or not pdf_bytes.startswith(
+        b"%PDF-"
+    ):
+        report.add("attachment", False, "the file is not a PDF")
+        report.add("proof", False, "no credential to check")
+        report.add("signature", False, "the file is not a PDF")
+        return report
+    _check_credential(bytes(pdf_bytes), public_keys, report)
+    signature = validate_pdf(bytes(pdf_bytes), trust_roots)
+    report.add("signature", signature.ok, signature.reason)
+    return report
+
+
+def _check_credential(pdf_bytes: bytes, public_keys, report: Report) -> None:
+    try:
+        raw = extract_attachment(pdf_bytes)
+        credential = json.loads(raw)
+        if not isinstance(credential, dict):
+            raise ValueError("not a JSON object")
+    except PdfError as exc:
+        report.add("attachment", False, str(exc))
+        report.add("proof", False, "no credential to check")
+        return
+    except ValueError as exc:
+        report.add("attachment", False, f"credential.json is not valid JSON: {exc}")
+        report.add("proof", False, "no credential to check")
+        return
+    report.add("attachment", True)
+    report.credential = credential
+    result = verify_document(credential, public_keys)
+    report.add("proof", result.verified, result.reason)
