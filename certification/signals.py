@@ -23,3 +23,21 @@ learning), once per new application.
 objects the learner has still to demonstrate, in the program's order). The
 assessment layer answers it by offering the assessments for those units.
 """
+
+credential_issued = Signal()
+"""Sent when a credential becomes active: its artefacts all exist and it is
+visible to verification. Sent after the activating transaction commits.
+
+``sender`` is the ``Credential`` class. Arguments: ``credential`` (the active
+``Credential``).
+"""
+
+credential_status_changed = Signal()
+"""Sent after a credential changes status (suspended, reinstated, revoked,
+expired) or is reissued with new artefacts, once the change is committed and the
+issuer's status lists are republished.
+
+``sender`` is the ``Credential`` class. Arguments: ``credential`` (the
+``Credential``), ``event`` (the new ``CredentialEvent``: ``kind``,
+``from_status``, ``to_status``, ``reason``, ``actor``).
+"""

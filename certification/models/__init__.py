@@ -1,5 +1,6 @@
 """Competency standards, certification programs and evidence."""
 
+from .credentials import *  # noqa: F403  (credentials, templates, status lists)
 from .evidence import (
     ApplicationRoute,
     ApplicationStatus,

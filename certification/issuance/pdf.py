@@ -1,0 +1,70 @@
+"""The signed certificate PDF of a credential, through the shared renderer.
+
+Rendering and signing are done by ``certification.credentials.pdf`` and
+``certification.credentials.pades``. What this module adds is reuse: one
+renderer per template revision (parsed template, CSS, fonts) and one signer per
+issuer stay loaded in the worker process, which is where batch issuance gets
+its speed.
+"""
+
+from __future__ import annotations
+
+import atexit
+
+from django.conf import settings
+
+from certification.credentials.pades import PadesSigner
+from certification.credentials.pdf import CertificateRenderer
+from certification.models import CertificateTemplateRevision, Credential
+
+from .links import verify_url
+from .statuslists import issuer_key_code
+from .templates import certificate_context
+
+MAX_CACHED = 16
+_renderers: dict[int, CertificateRenderer] = {}
+_signers: dict[tuple[str, str], PadesSigner] = {}
+
+
+def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
+    renderer = _renderers.get(revision.pk)
+    if renderer is None:
+        if len(_renderers) >= MAX_CACHED:
+            _renderers.clear()
+        renderer = CertificateRenderer(
+            template_source=revision.html, css_source=revision.css
+        )
+        _renderers[revision.pk] = renderer
+    return renderer
+
+
+def signer_for(issuer_code: str) -> PadesSigner:
+    """The issuer's loaded PAdES signer (certificate and key read once)."""
+    cache_key = (str(settings.LMS_KEY_DIR), issuer_code)
+    signer = _signers.get(cache_key)
+    if signer is None:
+        signer = PadesSigner.for_issuer(issuer_code)
+        _signers[cache_key] = signer
+    return signer
+
+
+def caches_clear() -> None:
+    """Forget loaded renderers and signers (after a key or template change)."""
+    _renderers.clear()
+    _signers.clear()
+
+
+# Release WeasyPrint's font configurations while the interpreter is still whole.
+atexit.register(caches_clear)
+
+
+def certificate_pdf(credential: Credential, signed_json: dict, *, signer=None):
+    """Render the pinned template for ``credential`` and sign it (PAdES)."""
+    context = certificate_context(
+        credential, verify_url=verify_url(credential.public_id)
+    )
+    document = renderer_for(credential.template_revision).render(
+        context, credential_json=signed_json, attachment_time=credential.issued_at
+    )
+    signer = signer or signer_for(issuer_key_code(credential.issuer))
+    return signer.sign(document, reason=f"Certificado {credential.public_id}")

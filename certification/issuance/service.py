@@ -1,0 +1,107 @@
+"""Issuance: create the pending record, then build its artefacts in a task.
+
+``credential_issue`` is the one entry point for every path (automatic on
+eligibility, officer approval, bulk, command). It is idempotent: the partial
+unique constraint allows one non-revoked credential per holder and program, so a
+second call (or a concurrent one) returns the existing row.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import IntegrityError, transaction
+
+from certification.models import (
+    CertificationProgram,
+    Credential,
+    CredentialEvent,
+    CredentialStatus,
+    IssuanceMode,
+)
+
+from .snapshot import credential_new
+
+logger = logging.getLogger(__name__)
+
+
+class NotEligible(Exception):
+    """The learner has not demonstrated every unit the program requires."""
+
+
+def credential_issue(
+    *, user, program: CertificationProgram, issued_by=None, force: bool = False
+) -> Credential:
+    """Issue ``program`` to ``user``: return the pending (or existing) credential.
+
+    The artefacts are built by the ``issue_credential`` task, queued after the
+    transaction commits; until then the credential is pending and invisible to
+    verification. Unless ``force``, the learner must be eligible (NotEligible).
+    A live (not revoked) credential for the same holder and program is returned
+    as it is.
+    """
+    existing = _live_credential(user, program)
+    if existing is not None:
+        return existing
+    if not force:
+        _eligibility_check(user, program)
+    credential = credential_new(user=user, program=program, requested_by=issued_by)
+    try:
+        with transaction.atomic():
+            credential.save()
+            CredentialEvent.objects.create(
+                credential=credential,
+                kind=CredentialEvent.Kind.REQUESTED,
+                from_status=CredentialStatus.PENDING,
+                to_status=CredentialStatus.PENDING,
+                actor=issued_by,
+            )
+    except IntegrityError:
+        existing = _live_credential(user, program)
+        if existing is None:
+            raise
+        return existing
+    credential_build_queue(credential)
+    logger.info("credential %s requested for %s", credential.public_id, user.pk)
+    return credential
+
+
+def credential_build_queue(credential: Credential) -> None:
+    """Queue the artefact build once the surrounding transaction commits."""
+    from certification.tasks import issue_credential
+
+    pk = credential.pk
+    transaction.on_commit(lambda: issue_credential.delay(pk))
+
+
+def _live_credential(user, program) -> Credential | None:
+    return Credential.objects.live().filter(holder=user, program=program).first()
+
+
+def _eligibility_check(user, program) -> None:
+    from certification.eligibility import learner_eligibility
+
+    if not learner_eligibility(learner=user, program=program).eligible:
+        raise NotEligible(f"{user} is not eligible for {program.code}")
+
+
+def on_program_eligible(sender, *, learner, program, **kwargs) -> None:
+    """Receiver of ``program_eligible``: issue at once when the program is
+    automatic; otherwise the learner shows in the officers' approval queue."""
+    if program.issuance == IssuanceMode.AUTOMATIC:
+        credential_issue(user=learner, program=program, force=True)
+
+
+def credential_bulk_issue(
+    *, users, program: CertificationProgram, issued_by
+) -> list[Credential]:
+    """Issue ``program`` to every user of a confirmed cohort (eligible ones)."""
+    credentials = []
+    for user in users:
+        try:
+            credentials.append(
+                credential_issue(user=user, program=program, issued_by=issued_by)
+            )
+        except NotEligible:
+            logger.warning("bulk issue skipped %s: not eligible", user.pk)
+    return credentials

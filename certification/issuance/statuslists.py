@@ -1,0 +1,128 @@
+"""Status-list indexes and the published Bitstring Status List credentials.
+
+Each issuer has two lists (revocation, suspension). A credential gets one
+random index, used in both lists; the pair (issuer, index) is unique in the
+database. The bits are always derived from the credentials' statuses, so
+publishing is idempotent and a lost update cannot leave a wrong bit behind.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import IntegrityError, transaction
+
+from certification.credentials.keys import issuer_did
+from certification.credentials.openbadge import credential_sign_for_issuer
+from certification.credentials.proof import utc_timestamp
+from certification.credentials.statuslist import Bitstring, status_list_credential
+from certification.models import (
+    Credential,
+    CredentialStatus,
+    Issuer,
+    StatusList,
+    StatusPurpose,
+)
+
+from .links import status_list_url
+
+# Which statuses set the bit of each purpose.
+PURPOSE_STATUSES = {
+    StatusPurpose.REVOCATION: (CredentialStatus.REVOKED,),
+    StatusPurpose.SUSPENSION: (CredentialStatus.SUSPENDED,),
+}
+
+
+def issuer_key_code(issuer: Issuer) -> str:
+    """The folder of the issuer's keys (``IssuerProfile.key_code`` or country)."""
+    try:
+        return issuer.credential_profile.code
+    except Issuer.credential_profile.RelatedObjectDoesNotExist:
+        return issuer.country_id.upper()
+
+
+def status_lists_ensure(issuer: Issuer) -> dict[str, StatusList]:
+    lists = {}
+    for purpose in StatusPurpose.values:
+        try:
+            with transaction.atomic():
+                lists[purpose], _ = StatusList.objects.get_or_create(
+                    issuer=issuer, purpose=purpose
+                )
+        except IntegrityError:  # created concurrently
+            lists[purpose] = StatusList.objects.get(issuer=issuer, purpose=purpose)
+    return lists
+
+
+def status_index_allocate(credential: Credential) -> int:
+    """Give ``credential`` a random free index of its issuer's lists.
+
+    Random (not sequential) indexes, as the specification recommends, so a
+    position reveals nothing about the order of issue. The issuer's revocation
+    list row is locked while choosing; the unique constraint backs it up.
+    """
+    if credential.status_index is not None:
+        return credential.status_index
+    lists = status_lists_ensure(credential.issuer)
+    with transaction.atomic():
+        lock = StatusList.objects.select_for_update().get(
+            pk=lists[StatusPurpose.REVOCATION].pk
+        )
+        used = Credential.objects.filter(issuer_id=credential.issuer_id)
+        while True:
+            index = secrets.randbelow(lock.size_bits)
+            if not used.filter(status_index=index).exists():
+                break
+        Credential.objects.filter(pk=credential.pk).update(status_index=index)
+    credential.status_index = index
+    return index
+
+
+def status_list_build(status_list: StatusList) -> dict:
+    """The signed BitstringStatusListCredential for the list's current bits."""
+    bits = Bitstring(status_list.size_bits)
+    indexes = Credential.objects.filter(
+        issuer_id=status_list.issuer_id,
+        status__in=PURPOSE_STATUSES[status_list.purpose],
+        status_index__isnull=False,
+    ).values_list("status_index", flat=True)
+    bits.set_many(indexes)
+    code = issuer_key_code(status_list.issuer)
+    unsigned = status_list_credential(
+        credential_id=status_list_url(code, status_list.purpose),
+        issuer=issuer_did(code),
+        bitstring=bits,
+        purpose=status_list.purpose,
+        valid_from=utc_timestamp(),
+        name=f"{status_list.issuer.name}: {status_list.get_purpose_display()}",
+    )
+    return credential_sign_for_issuer(unsigned, issuer_code=code)
+
+
+def status_list_publish(issuer: Issuer, purpose: str | None = None) -> None:
+    """Regenerate and store the published list(s) of ``issuer``."""
+    status_lists_ensure(issuer)
+    with transaction.atomic():
+        # The lock serialises publishers: each one reads the statuses committed
+        # before it, so the last list written is never older than the data.
+        rows = StatusList.objects.select_for_update().filter(issuer=issuer)
+        if purpose is not None:
+            rows = rows.filter(purpose=purpose)
+        for status_list in rows.select_related("issuer"):
+            status_list.published = status_list_build(status_list)
+            status_list.save(update_fields=["published", "updated_at"])
+
+
+def status_list_get(issuer_code: str, purpose: str) -> dict | None:
+    """The published list credential for ``issuer_code`` and ``purpose``."""
+    if purpose not in StatusPurpose.values:
+        return None
+    for status_list in StatusList.objects.filter(purpose=purpose).select_related(
+        "issuer", "issuer__credential_profile"
+    ):
+        if issuer_key_code(status_list.issuer).lower() == issuer_code.lower():
+            if status_list.published is None:
+                status_list_publish(status_list.issuer, purpose)
+                status_list.refresh_from_db()
+            return status_list.published
+    return None
