@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Cursos")
+
+    def ready(self):
+        from courses.services import lesson_complete_on_pass
+        from plugins.signals import attempt_graded
+
+        attempt_graded.connect(lesson_complete_on_pass, dispatch_uid="courses-pass")

@@ -6,6 +6,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from plugins.blocks import AssessmentChooserBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("texto"))
@@ -76,12 +78,23 @@ class CalloutBlock(blocks.StructBlock):
         template = "blocks/callout_block.html"
 
 
+class AssessmentBlock(blocks.StructBlock):
+    """An assessment embedded in the lesson: learners take it in place. Only
+    the assessment's id is stored, whatever its plugin."""
+
+    assessment = AssessmentChooserBlock(label=_("evaluación"))
+
+    class Meta:
+        icon = "tasks"
+        label = _("Evaluación")
+        template = "blocks/assessment_block.html"
+
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
 
 def lesson_body_blocks() -> list:
-    """The blocks a lesson body may hold. Assessments join this list once the
-    assessment framework provides its chooser block."""
+    """The blocks a lesson body may hold (assessments through one core block)."""
     return [
         ("heading", HeadingBlock()),
         (
@@ -92,4 +105,5 @@ def lesson_body_blocks() -> list:
         ("video", VideoBlock()),
         ("document", DocumentBlock()),
         ("callout", CalloutBlock()),
+        ("assessment", AssessmentBlock()),
     ]

@@ -1,15 +1,43 @@
 """Writes of the learning journey. Keyword-only, typed, one transaction each."""
 
+from contextlib import suppress
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.selectors import canonical, course_lesson_ids
 from courses.signals import course_completed, lesson_completed
+from plugins.selectors import passed_assessment_ids
 
 
 class NotEnrolled(Exception):
     """The learner must enrol in the course before completing its lessons."""
+
+
+class AssessmentPending(Exception):
+    """A lesson with assessments is completed only when they are all passed."""
+
+
+def lesson_assessment_ids(lesson: LessonPage) -> list[int]:
+    """Ids of the assessments embedded in ``lesson``'s body."""
+    return [
+        block.value["assessment"].pk
+        for block in lesson.body
+        if block.block_type == "assessment" and block.value["assessment"] is not None
+    ]
+
+
+def lesson_complete_on_pass(sender, *, attempt, passed: bool, **kwargs) -> None:
+    """Receiver of ``plugins.signals.attempt_graded``: passing the assessments
+    of the lesson where the attempt was taken completes that lesson."""
+    if not passed or attempt.page_id is None:
+        return
+    lesson = LessonPage.objects.live().filter(pk=attempt.page_id).first()
+    if lesson is None or attempt.assessment_id not in lesson_assessment_ids(lesson):
+        return
+    with suppress(NotEnrolled, AssessmentPending):
+        lesson_complete(user=attempt.learner, lesson=lesson)
 
 
 def enrolment_create(*, user, course: CoursePage) -> Enrolment:
@@ -40,12 +68,16 @@ def lesson_visit(*, user, lesson: LessonPage) -> None:
 @transaction.atomic
 def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     """Mark ``lesson`` completed; sends ``lesson_completed`` the first time and
-    ``course_completed`` when the course's completion rule is met."""
+    ``course_completed`` when the course's completion rule is met. Raises
+    ``AssessmentPending`` while an assessment of the lesson is not passed."""
     lesson = canonical(lesson)
     course = lesson.get_parent().specific
     enrolment = Enrolment.objects.active().filter(user=user, course=course).first()
     if enrolment is None:
         raise NotEnrolled
+    required = set(lesson_assessment_ids(lesson))
+    if required - passed_assessment_ids(user=user, assessment_ids=required):
+        raise AssessmentPending
     try:
         with transaction.atomic():
             completion = LessonCompletion.objects.create(

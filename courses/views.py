@@ -57,5 +57,10 @@ def complete_lesson(request, page_id: int):
     except services.NotEnrolled:
         messages.error(request, _("Inscríbase en el curso para registrar su avance."))
         return redirect(lesson.get_parent().get_url(request))
+    except services.AssessmentPending:
+        messages.error(
+            request, _("Apruebe la evaluación de esta lección para completarla.")
+        )
+        return redirect(lesson.get_url(request))
     messages.success(request, _("Lección completada."))
     return _back(request, lesson)

@@ -5,3 +5,24 @@ from django.utils.translation import gettext_lazy as _
 class PluginsConfig(AppConfig):
     name = "plugins"
     verbose_name = _("Evaluaciones")
+
+    def ready(self):
+        from django.apps import apps
+        from django.core.exceptions import ImproperlyConfigured
+        from django.db.models.signals import post_migrate
+
+        from lms.plugin_loader import plugin_modules
+        from plugins.registry import PluginConfig, all_plugins
+        from plugins.roles import assessor_permissions_grant
+
+        declared = plugin_modules()
+        for config in apps.get_app_configs():
+            if config.name in declared and not isinstance(config, PluginConfig):
+                raise ImproperlyConfigured(
+                    f"Assessment plugin '{config.name}' is declared under the "
+                    "lms.assessments entry points but its AppConfig does not "
+                    "subclass plugins.registry.PluginConfig."
+                )
+        all_plugins()  # fail at start-up, not in a request, on duplicate ids
+        # Every app: permissions of later apps only exist after their own turn.
+        post_migrate.connect(assessor_permissions_grant, dispatch_uid="plugins-roles")

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from lms.plugin_loader import plugin_apps
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -68,6 +70,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# Every assessment plugin declared under the ``lms.assessments`` entry points.
+INSTALLED_APPS += plugin_apps(exclude=LMS_PLUGINS_EXCLUDE)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,0 +1,99 @@
+"""Discovery of assessment plugins through the ``lms.assessments`` entry points.
+
+This is the only way a plugin reaches the platform: a plugin package declares
+its Django app under the entry-point group, for example::
+
+    [project.entry-points."lms.assessments"]
+    quiz = "plugins.quiz"
+
+and the settings add every declared app to ``INSTALLED_APPS``, minus the names
+listed in ``LMS_PLUGINS_EXCLUDE``. A declared plugin that cannot be imported
+stops start-up with an ``ImproperlyConfigured`` naming it; version and
+compatibility are then checked by the plugin's ``AppConfig`` (see
+``plugins.registry.PluginConfig``).
+
+Nothing here imports a plugin by name, and nothing reads settings at import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.metadata import EntryPoint, entry_points
+
+from django.core.exceptions import ImproperlyConfigured
+
+ENTRY_POINT_GROUP = "lms.assessments"
+
+
+@dataclass(frozen=True)
+class DiscoveredPlugin:
+    name: str
+    module: str
+    distribution: str
+
+
+def _distribution(entry_point: EntryPoint) -> str:
+    dist = getattr(entry_point, "dist", None)
+    return dist.name if dist is not None else ""
+
+
+def _check_importable(entry_point: EntryPoint) -> None:
+    module = entry_point.module
+    try:
+        if importlib.util.find_spec(module) is None:
+            raise ModuleNotFoundError(module)
+        importlib.import_module(module)
+        if importlib.util.find_spec(f"{module}.apps") is not None:
+            importlib.import_module(f"{module}.apps")
+    except Exception as exc:  # any failure must name the plugin, never pass
+        raise ImproperlyConfigured(
+            f"Assessment plugin '{entry_point.name}' ({entry_point.value}) "
+            f"cannot be loaded: {type(exc).__name__}: {exc}. Install it correctly "
+            "or add its name to LMS_PLUGINS_EXCLUDE."
+        ) from exc
+
+
+def discover(
+    *,
+    exclude: Iterable[str] = (),
+    found: Iterable[EntryPoint] | None = None,
+) -> list[DiscoveredPlugin]:
+    """Every plugin declared under ``lms.assessments`` and not excluded,
+    sorted by entry-point name. ``exclude`` holds entry-point names or module
+    paths. Raises ``ImproperlyConfigured`` naming a plugin that cannot load or
+    a name declared twice."""
+    excluded = set(exclude)
+    if found is None:
+        found = entry_points(group=ENTRY_POINT_GROUP)
+    plugins: dict[str, DiscoveredPlugin] = {}
+    for entry_point in sorted(found, key=lambda ep: ep.name):
+        if entry_point.name in excluded or entry_point.module in excluded:
+            continue
+        if entry_point.name in plugins:
+            if plugins[entry_point.name].module == entry_point.module:
+                continue
+            raise ImproperlyConfigured(
+                f"Assessment plugin '{entry_point.name}' is declared twice "
+                f"({plugins[entry_point.name].module} and {entry_point.module})."
+            )
+        _check_importable(entry_point)
+        plugins[entry_point.name] = DiscoveredPlugin(
+            name=entry_point.name,
+            module=entry_point.module,
+            distribution=_distribution(entry_point),
+        )
+    return list(plugins.values())
+
+
+def plugin_apps(*, exclude: Iterable[str] = ()) -> list[str]:
+    """The app modules to append to ``INSTALLED_APPS``."""
+    return [plugin.module for plugin in discover(exclude=exclude)]
+
+
+def plugin_modules() -> set[str]:
+    """Module paths of every declared plugin (excluded ones included), so that
+    the plugin framework can check each installed one is a proper plugin."""
+    return {ep.module for ep in entry_points(group=ENTRY_POINT_GROUP)}

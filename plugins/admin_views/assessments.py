@@ -1,0 +1,101 @@
+"""Admin screens to list, create and edit assessments with the plugin's own
+authoring form."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from plugins.admin_views.forms import AssessmentForm
+from plugins.models import Assessment
+from plugins.registry import UnknownPlugin, all_plugins, get_plugin
+
+CONFIG_PREFIX = "config"
+
+
+def _require(request, codename):
+    if not request.user.has_perm(f"plugins.{codename}"):
+        raise PermissionDenied
+
+
+def index(request):
+    _require(request, "view_assessment")
+    assessments = Assessment.objects.select_related("sector").annotate(
+        attempt_count=Count("attempts")
+    )
+    return TemplateResponse(
+        request,
+        "plugins/admin/assessment_index.html",
+        {"assessments": assessments, "plugins": all_plugins()},
+    )
+
+
+def _authoring(plugin, request, initial=None):
+    form = plugin.authoring_form(
+        data=request.POST if request.method == "POST" else None, initial=initial
+    )
+    form.prefix = CONFIG_PREFIX
+    return form
+
+
+def _save(request, form, config_form, plugin):
+    if not (form.is_valid() and config_form.is_valid()):
+        return None
+    with transaction.atomic():
+        assessment = form.save(commit=False)
+        assessment.plugin_id = plugin.id
+        assessment.config = config_form.cleaned_data
+        assessment.save()
+        form.save_m2m()
+    messages.success(request, _("Evaluación «%(t)s» guardada.") % {"t": assessment})
+    return redirect("plugins_admin:assessment_index")
+
+
+def _render(request, form, config_form, plugin, assessment=None):
+    return TemplateResponse(
+        request,
+        "plugins/admin/assessment_form.html",
+        {
+            "form": form,
+            "config_form": config_form,
+            "plugin": plugin,
+            "assessment": assessment,
+        },
+    )
+
+
+def create(request, plugin_id: str):
+    _require(request, "add_assessment")
+    try:
+        plugin = get_plugin(plugin_id)
+    except UnknownPlugin:
+        raise Http404 from None
+    form = AssessmentForm(request.POST or None)
+    config_form = _authoring(plugin, request)
+    if request.method == "POST":
+        saved = _save(request, form, config_form, plugin)
+        if saved:
+            return saved
+    return _render(request, form, config_form, plugin)
+
+
+def edit(request, pk: int):
+    _require(request, "change_assessment")
+    assessment = get_object_or_404(Assessment, pk=pk)
+    try:
+        plugin = assessment.plugin
+    except UnknownPlugin:
+        raise Http404(
+            _("El complemento de esta evaluación no está instalado.")
+        ) from None
+    form = AssessmentForm(request.POST or None, instance=assessment)
+    config_form = _authoring(plugin, request, initial=assessment.config)
+    if request.method == "POST":
+        saved = _save(request, form, config_form, plugin)
+        if saved:
+            return saved
+    return _render(request, form, config_form, plugin, assessment)
