@@ -1,0 +1,1 @@
+"""Demo content and the seeders behind ``manage.py seed_demo``."""

@@ -1,0 +1,89 @@
+"""``manage.py seed_demo``: the demo catalog, roles and users, idempotently.
+
+Running it again changes nothing. Other areas add their demo data by appending
+a seeder (a function taking the shared ``SeedContext``, see
+``courses.demo.seeders``) to ``SEEDERS``.
+"""
+
+import logging
+from contextlib import contextmanager
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from courses.demo.seeders import (
+    DEMO_PASSWORD,
+    DEMO_USERS,
+    SITE_HOSTNAME,
+    SITE_PORT,
+    SeedContext,
+    seed_catalog,
+    seed_courses,
+    seed_locales,
+    seed_reference_data,
+    seed_roles,
+    seed_sectors,
+    seed_users,
+)
+
+SEEDERS = [
+    seed_locales,
+    seed_reference_data,
+    seed_catalog,
+    seed_sectors,
+    seed_roles,
+    seed_users,
+    seed_courses,
+]
+# Page-by-page log lines from Wagtail and the task runner drown the summary.
+QUIET_LOGGERS = ("wagtail", "django_tasks")
+
+
+@contextmanager
+def _quiet_logs(verbosity: int):
+    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    if verbosity < 2:
+        for logger in loggers:
+            logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+class Command(BaseCommand):
+    help = "Carga el catálogo de demostración, los roles y los usuarios de prueba."
+
+    def handle(self, *args, **options):
+        context = SeedContext()
+        with _quiet_logs(options["verbosity"]), transaction.atomic():
+            for seeder in SEEDERS:
+                try:
+                    seeder(context)
+                except Exception as error:
+                    raise CommandError(
+                        f"seed_demo: {seeder.__name__} failed: {error}"
+                    ) from error
+        self._print_summary(context)
+
+    def _print_summary(self, context: SeedContext) -> None:
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        kinds = dict.fromkeys(kind for kind, _ in context.tally)
+        for kind in kinds:
+            outcomes = ", ".join(
+                f"{count} {outcome}"
+                for (name, outcome), count in context.tally.items()
+                if name == kind
+            )
+            self.stdout.write(f"  {kind}: {outcomes}")
+        self.stdout.write("")
+        self.stdout.write(
+            f"Site: http://{SITE_HOSTNAME}:{SITE_PORT}/  (admin: /admin/)"
+        )
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for spec in DEMO_USERS:
+            self.stdout.write(
+                f"  {spec.email:<38} user {spec.username:<18} {spec.role}"
+            )
