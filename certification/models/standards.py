@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 
 class StandardSystem(models.TextChoices):
@@ -79,7 +81,7 @@ class OccupationalStandard(models.Model):
             )
 
 
-class CompetencyUnit(models.Model):
+class CompetencyUnit(ClusterableModel):
     """A unit of competency (UCL, element, unit) within a standard."""
 
     standard = models.ForeignKey(
@@ -110,7 +112,7 @@ class CompetencyUnit(models.Model):
 class PerformanceCriterion(models.Model):
     """A criterion an assessor judges to decide that a unit is performed well."""
 
-    unit = models.ForeignKey(
+    unit = ParentalKey(
         CompetencyUnit,
         on_delete=models.CASCADE,
         related_name="criteria",
@@ -143,7 +145,7 @@ class EvidenceKind(models.TextChoices):
 class EvidenceRequirement(models.Model):
     """What a candidate must show for a unit: knowledge, a product, a performance."""
 
-    unit = models.ForeignKey(
+    unit = ParentalKey(
         CompetencyUnit,
         on_delete=models.CASCADE,
         related_name="evidence_requirements",
