@@ -196,6 +196,19 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Daily credential upkeep (celery beat): expiry, then renewal reminders sent
+# LMS_RENEWAL_REMINDER_DAYS days before a credential's validity ends.
+LMS_RENEWAL_REMINDER_DAYS = int(env("LMS_RENEWAL_REMINDER_DAYS", "60"))
+CELERY_BEAT_SCHEDULE = {
+    "credentials-expire": {
+        "task": "certification.expire_credentials",
+        "schedule": 24 * 60 * 60,
+    },
+    "credentials-renewal-reminders": {
+        "task": "certification.send_renewal_reminders",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 CACHES = {
     "default": (

@@ -1,0 +1,48 @@
+"""Fixtures for credential issuance: keys and private storage per test, a
+Chilean program with three units, an eligible learner."""
+
+import pytest
+from django.utils import timezone
+
+from certification.credentials import keys
+from certification.services import evidence_record
+from tests.certification.conftest import make_program, make_standard
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def issuer_keys(settings, tmp_path):
+    settings.LMS_KEY_DIR = tmp_path / "keys"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    keys.issuer_keys_generate(
+        issuer_code="CL",
+        organisation="Ministerio de las Culturas, las Artes y el Patrimonio",
+    )
+    return "CL"
+
+
+@pytest.fixture
+def program(db, issuer_keys):
+    standard = make_standard("CL", units=3, criteria=0)
+    return make_program(standard, code="cl-edicion", validity_years=3)
+
+
+def make_eligible(program, user=None, *, assessor=None):
+    """A learner with unit-level evidence for every unit the program requires."""
+    user = user or UserFactory(legal_name="Ana María Pérez Núñez")
+    assessor = assessor or UserFactory(legal_name="Rosa Evaluadora")
+    for unit in program.required_units.all():
+        evidence_record(
+            learner=user,
+            unit=unit,
+            source_kind="manual",
+            source_id=f"test-{unit.pk}",
+            assessor=assessor,
+            assessed_at=timezone.now(),
+        )
+    return user
+
+
+@pytest.fixture
+def eligible(program):
+    return make_eligible(program)
