@@ -1,0 +1,1 @@
+"""Wagtail admin screens for certification officers, scoped by country."""

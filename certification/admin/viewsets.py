@@ -1,0 +1,237 @@
+"""The officer's admin menu: standards, units, programs and related data."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from certification.admin import views
+from certification.admin.forms import CountryScopedForm
+from certification.models import (
+    CertificationProgram,
+    CompetencyUnit,
+    Evidence,
+    FrameworkLevel,
+    Issuer,
+    LevelMapping,
+    OccupationalStandard,
+    ProgramApplication,
+    QualificationFramework,
+    StandardEquivalence,
+)
+
+
+class CountryScopedViewSet(ModelViewSet):
+    """A model viewset whose every view is limited to the officer's countries."""
+
+    index_view_class = views.ScopedIndexView
+    add_view_class = views.ScopedCreateView
+    edit_view_class = views.ScopedEditView
+    delete_view_class = views.ScopedDeleteView
+    inspect_view_class = views.ScopedInspectView
+    copy_view_class = views.ScopedCopyView
+    history_view_class = views.ScopedHistoryView
+    usage_view_class = views.ScopedUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_admin_menu = False
+
+    def get_edit_handler(self):
+        panels = getattr(self, "panels", None)
+        if panels is None:
+            return super().get_edit_handler()
+        return ObjectList(panels, base_form_class=CountryScopedForm).bind_to_model(
+            self.model
+        )
+
+
+class OccupationalStandardViewSet(CountryScopedViewSet):
+    model = OccupationalStandard
+    icon = "doc-full"
+    menu_label = _("Estándares")
+    list_display = ["code", "version", "title", "country", "sector"]
+    list_filter = ["country", "sector", "system"]
+    search_fields = ["code", "title"]
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("system"), FieldPanel("sector")],
+            heading=_("Origen"),
+        ),
+        FieldPanel("code"),
+        FieldPanel("version"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("level"),
+        MultiFieldPanel(
+            [FieldPanel("valid_from"), FieldPanel("valid_until")],
+            heading=_("Vigencia"),
+        ),
+        FieldPanel("source_url"),
+    ]
+
+
+class CompetencyUnitViewSet(CountryScopedViewSet):
+    model = CompetencyUnit
+    icon = "list-ul"
+    menu_label = _("Unidades de competencia")
+    list_display = ["code", "title", "standard"]
+    list_filter = ["standard__country", "standard"]
+    search_fields = ["code", "title"]
+    panels = [
+        FieldPanel("standard"),
+        FieldPanel("code"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+        InlinePanel(
+            "criteria", heading=_("Criterios de desempeño"), label=_("criterio")
+        ),
+        InlinePanel(
+            "evidence_requirements",
+            heading=_("Requisitos de evidencia"),
+            label=_("requisito"),
+        ),
+    ]
+
+
+class StandardEquivalenceViewSet(CountryScopedViewSet):
+    model = StandardEquivalence
+    icon = "resubmit"
+    menu_label = _("Equivalencias")
+    list_display = ["__str__", "standard_a", "standard_b"]
+    panels = [
+        FieldPanel("standard_a"),
+        FieldPanel("unit_a"),
+        FieldPanel("standard_b"),
+        FieldPanel("unit_b"),
+        FieldPanel("notes"),
+    ]
+
+
+class CertificationProgramViewSet(CountryScopedViewSet):
+    model = CertificationProgram
+    icon = "success"
+    menu_label = _("Programas de certificación")
+    list_display = ["code", "title", "issuer", "kind", "issuance", "active"]
+    list_filter = ["issuer", "kind", "active"]
+    search_fields = ["code", "title"]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("issuer"),
+        FieldPanel("standard"),
+        FieldPanel("required_units"),
+        FieldPanel("kind"),
+        FieldPanel("validity_years"),
+        FieldPanel("issuance"),
+        FieldPanel("active"),
+    ]
+
+
+class IssuerViewSet(CountryScopedViewSet):
+    model = Issuer
+    icon = "site"
+    menu_label = _("Emisores")
+    list_display = ["name", "country", "website"]
+    panels = [
+        FieldPanel("country"),
+        FieldPanel("name"),
+        FieldPanel("profile_es"),
+        FieldPanel("profile_en"),
+        FieldPanel("website"),
+    ]
+
+
+class LevelMappingViewSet(CountryScopedViewSet):
+    model = LevelMapping
+    icon = "order"
+    menu_label = _("Correspondencia regional de niveles")
+    list_display = ["national_level", "regional_level", "provisional"]
+    list_filter = ["provisional"]
+    panels = [
+        FieldPanel("national_level"),
+        FieldPanel("regional_level"),
+        FieldPanel("provisional"),
+        FieldPanel("notes"),
+    ]
+
+
+class QualificationFrameworkViewSet(ModelViewSet):
+    """Frameworks are shared reference data: every officer reads them, only
+    administrators change them."""
+
+    model = QualificationFramework
+    icon = "table"
+    menu_label = _("Marcos de cualificaciones")
+    list_display = ["__str__", "name", "country", "is_regional"]
+    panels = [
+        FieldPanel(name)
+        for name in (
+            "code",
+            "name",
+            "short_name",
+            "country",
+            "is_regional",
+            "description",
+            "source_url",
+        )
+    ]
+    inspect_view_enabled = True
+    add_to_admin_menu = False
+
+
+class FrameworkLevelViewSet(ModelViewSet):
+    model = FrameworkLevel
+    icon = "table"
+    menu_label = _("Niveles de marco")
+    list_display = ["__str__", "name"]
+    list_filter = ["framework"]
+    panels = [FieldPanel(n) for n in ("framework", "number", "name", "descriptor")]
+    inspect_view_enabled = True
+    add_to_admin_menu = False
+
+
+class EvidenceViewSet(CountryScopedViewSet):
+    model = Evidence
+    icon = "tick-inverse"
+    menu_label = _("Evidencias")
+    list_display = ["learner", "unit", "criterion", "source_kind", "assessed_at"]
+    list_filter = ["source_kind"]
+    panels = [
+        FieldPanel("learner"),
+        FieldPanel("unit"),
+        FieldPanel("criterion"),
+        FieldPanel("source_kind"),
+        FieldPanel("source_id"),
+        FieldPanel("assessor"),
+        FieldPanel("assessed_at"),
+        FieldPanel("expires_at"),
+        FieldPanel("notes"),
+    ]
+
+
+class ProgramApplicationViewSet(CountryScopedViewSet):
+    model = ProgramApplication
+    icon = "form"
+    menu_label = _("Postulaciones")
+    list_display = ["learner", "program", "route", "status", "created_at"]
+    list_filter = ["route", "status"]
+    panels = [FieldPanel("status")]
+
+
+class CertificationViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Certificación")
+    menu_icon = "success"
+    menu_order = 300
+    items = (
+        OccupationalStandardViewSet("certification_standards"),
+        CompetencyUnitViewSet("certification_units"),
+        StandardEquivalenceViewSet("certification_equivalences"),
+        CertificationProgramViewSet("certification_programs"),
+        ProgramApplicationViewSet("certification_applications"),
+        EvidenceViewSet("certification_evidence"),
+        IssuerViewSet("certification_issuers"),
+        QualificationFrameworkViewSet("certification_frameworks"),
+        FrameworkLevelViewSet("certification_levels"),
+        LevelMappingViewSet("certification_level_mappings"),
+    )

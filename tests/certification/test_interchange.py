@@ -1,0 +1,344 @@
+"""Import and export of standards: good files import, bad files report every row
+and column and import nothing; the admin upload is scoped to the officer."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+
+from certification.interchange import (
+    COLUMNS,
+    ImportFailed,
+    standards_export,
+    standards_import,
+)
+from certification.models import (
+    CompetencyUnit,
+    EvidenceRequirement,
+    FrameworkLevel,
+    OccupationalStandard,
+    PerformanceCriterion,
+    QualificationFramework,
+)
+from certification.roles import officer_roles_sync
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = COLUMNS
+GOOD = [
+    [
+        "CL",
+        "chilevalora",
+        "STD-A",
+        "1",
+        "Editor/a",
+        "publishing",
+        "3",
+        "2024-01-01",
+        "",
+        "https://example.org/std-a",
+        "U1",
+        "Planificar",
+        "U1.1",
+        "Define etapas",
+        "product",
+        "Plan de producción",
+    ],
+    [
+        "CL",
+        "chilevalora",
+        "STD-A",
+        "1",
+        "Editor/a",
+        "publishing",
+        "3",
+        "2024-01-01",
+        "",
+        "https://example.org/std-a",
+        "U1",
+        "Planificar",
+        "U1.2",
+        "Estima costos",
+        "",
+        "",
+    ],
+    [
+        "CL",
+        "chilevalora",
+        "STD-A",
+        "1",
+        "Editor/a",
+        "publishing",
+        "3",
+        "2024-01-01",
+        "",
+        "https://example.org/std-a",
+        "U2",
+        "Distribuir",
+        "U2.1",
+        "Elige canales",
+        "knowledge",
+        "Canales del libro",
+    ],
+    [
+        "PE",
+        "peru-mtpe",
+        "STD-B",
+        "2",
+        "Luthier",
+        "heritage",
+        "",
+        "",
+        "",
+        "",
+        "L1",
+        "Tallar",
+        "",
+        "",
+        "",
+        "",
+    ],
+]
+
+
+@pytest.fixture
+def chile_levels(db):
+    framework = QualificationFramework.objects.create(
+        code="cl-mctp", name="MCTP", country_id="CL"
+    )
+    for number in range(1, 6):
+        FrameworkLevel.objects.create(framework=framework, number=number)
+
+
+def as_csv(rows, delimiter=",") -> bytes:
+    import csv
+
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows([HEADER, *rows])
+    return buffer.getvalue().encode("utf-8")
+
+
+def as_xlsx(rows) -> bytes:
+    workbook = Workbook()
+    for row in [HEADER, *rows]:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def counts():
+    return (
+        OccupationalStandard.objects.count(),
+        CompetencyUnit.objects.count(),
+        PerformanceCriterion.objects.count(),
+        EvidenceRequirement.objects.count(),
+    )
+
+
+@pytest.mark.parametrize(("maker", "name"), [(as_csv, "s.csv"), (as_xlsx, "s.xlsx")])
+def test_a_good_file_imports_standards_units_and_criteria(chile_levels, maker, name):
+    summary = standards_import(io.BytesIO(maker(GOOD)), name)
+    assert (summary.standards, summary.units, summary.criteria) == (2, 3, 3)
+    assert counts() == (2, 3, 3, 2)
+    standard = OccupationalStandard.objects.get(code="STD-A")
+    assert standard.level.number == 3
+    assert str(standard.valid_from) == "2024-01-01"
+    assert list(standard.units.values_list("code", flat=True)) == ["U1", "U2"]
+
+
+def test_semicolon_separated_csv_is_read(chile_levels):
+    standards_import(io.BytesIO(as_csv(GOOD, delimiter=";")), "s.csv")
+    assert counts() == (2, 3, 3, 2)
+
+
+def test_importing_the_same_file_twice_changes_nothing(chile_levels):
+    standards_import(io.BytesIO(as_csv(GOOD)), "s.csv")
+    standards_import(io.BytesIO(as_csv(GOOD)), "s.csv")
+    assert counts() == (2, 3, 3, 2)
+
+
+BAD = [
+    GOOD[0],
+    # row 3: unknown country and a bad date
+    [
+        "XX",
+        "chilevalora",
+        "STD-C",
+        "1",
+        "T",
+        "publishing",
+        "",
+        "2024-13-01",
+        "",
+        "",
+        "U1",
+        "Unidad",
+        "",
+        "",
+        "",
+        "",
+    ],
+    # row 4: missing unit title, evidence kind without text
+    [
+        "CL",
+        "chilevalora",
+        "STD-A",
+        "1",
+        "Editor/a",
+        "publishing",
+        "3",
+        "2024-01-01",
+        "",
+        "https://example.org/std-a",
+        "U3",
+        "",
+        "",
+        "",
+        "product",
+        "",
+    ],
+    # row 5: level that does not exist, a different title for the same standard
+    [
+        "CL",
+        "chilevalora",
+        "STD-A",
+        "1",
+        "Otro título",
+        "publishing",
+        "9",
+        "2024-01-01",
+        "",
+        "https://example.org/std-a",
+        "U1",
+        "Planificar",
+        "U1.9",
+        "x",
+        "",
+        "",
+    ],
+]
+
+
+@pytest.mark.parametrize(
+    ("maker", "name"), [(as_csv, "bad.csv"), (as_xlsx, "bad.xlsx")]
+)
+def test_a_bad_file_reports_row_and_column_and_imports_nothing(
+    chile_levels, maker, name
+):
+    with pytest.raises(ImportFailed) as caught:
+        standards_import(io.BytesIO(maker(BAD)), name)
+    found = {(e.row, e.column) for e in caught.value.errors}
+    assert {
+        (3, "country"),
+        (3, "valid_from"),
+        (4, "unit_title"),
+        (4, "evidence_text"),
+        (5, "level"),
+        (5, "standard_title"),
+    } <= found
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_a_missing_required_column_is_reported_on_the_header_row(db):
+    content = b"country,system\nCL,chilevalora\n"
+    with pytest.raises(ImportFailed) as caught:
+        standards_import(io.BytesIO(content), "s.csv")
+    assert (1, "standard_code") in {(e.row, e.column) for e in caught.value.errors}
+
+
+def test_export_round_trips_through_import(chile_levels):
+    standards_import(io.BytesIO(as_csv(GOOD)), "s.csv")
+    exported = standards_export(OccupationalStandard.objects.all(), "xlsx")
+    rows = list(load_workbook(io.BytesIO(exported)).active.iter_rows(values_only=True))
+    assert list(rows[0]) == COLUMNS
+    OccupationalStandard.objects.all().delete()
+    standards_import(io.BytesIO(exported), "again.xlsx")
+    assert counts() == (2, 3, 3, 2)
+
+
+def test_the_command_imports_a_good_file(chile_levels, tmp_path):
+    path = tmp_path / "good.csv"
+    path.write_bytes(as_csv(GOOD))
+    call_command("import_standards", str(path))
+    assert counts() == (2, 3, 3, 2)
+
+
+def test_the_command_fails_on_a_bad_file_and_imports_nothing(chile_levels, tmp_path):
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(as_xlsx(BAD))
+    stderr = io.StringIO()
+    with pytest.raises(CommandError, match="no se importó nada"):
+        call_command("import_standards", str(path), stderr=stderr)
+    assert "fila 3, columna country" in stderr.getvalue()
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_the_export_command_writes_csv(chile_levels, tmp_path):
+    standards_import(io.BytesIO(as_csv(GOOD)), "s.csv")
+    path = tmp_path / "out.csv"
+    call_command("export_standards", str(path), "--country", "PE")
+    text = path.read_text(encoding="utf-8-sig")
+    assert "STD-B" in text and "STD-A" not in text
+
+
+@pytest.fixture
+def chile_officer(db):
+    officer = UserFactory(username="officer-cl")
+    officer.groups.add(officer_roles_sync()["CL"])
+    return officer
+
+
+def test_the_admin_upload_imports_a_good_file(client, chile_levels, chile_officer):
+    client.force_login(chile_officer)
+    rows = [r for r in GOOD if r[0] == "CL"]
+    response = client.post(
+        reverse("certification_admin:standards_import"),
+        {"file": SimpleUploadedFile("s.csv", as_csv(rows))},
+    )
+    assert response.status_code == 302
+    assert counts() == (1, 2, 3, 2)
+
+
+def test_the_admin_upload_shows_each_error_and_imports_nothing(
+    client, chile_levels, chile_officer
+):
+    client.force_login(chile_officer)
+    response = client.post(
+        reverse("certification_admin:standards_import"),
+        {"file": SimpleUploadedFile("bad.xlsx", as_xlsx(BAD))},
+    )
+    assert response.status_code == 400
+    assert {(e.row, e.column) for e in response.context["errors"]} >= {
+        (3, "country"),
+        (5, "level"),
+    }
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_an_officer_cannot_import_another_countrys_standards(
+    client, chile_levels, chile_officer
+):
+    """The Peruvian row is refused with its row and column; nothing is imported."""
+    client.force_login(chile_officer)
+    response = client.post(
+        reverse("certification_admin:standards_import"),
+        {"file": SimpleUploadedFile("s.csv", as_csv(GOOD))},
+    )
+    assert response.status_code == 400
+    assert (5, "country") in {(e.row, e.column) for e in response.context["errors"]}
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_the_admin_export_lists_only_the_officers_country(
+    client, chile_levels, chile_officer
+):
+    standards_import(io.BytesIO(as_csv(GOOD)), "s.csv")
+    client.force_login(chile_officer)
+    response = client.get(reverse("certification_admin:standards_export", args=["csv"]))
+    text = response.content.decode("utf-8-sig")
+    assert "STD-A" in text and "STD-B" not in text
