@@ -1,0 +1,1 @@
+"""A minimal third-party assessment plugin: one question, one expected word."""

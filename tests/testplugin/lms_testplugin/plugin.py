@@ -1,0 +1,46 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+
+from plugins.base import AssessmentPlugin, GradingForm, Score
+
+
+class DummyAuthoringForm(forms.Form):
+    prompt = forms.CharField()
+    answer = forms.CharField()
+
+
+class DummyGradingForm(GradingForm):
+    correct = forms.BooleanField(required=False)
+
+    def score(self):
+        return Score(points=int(self.cleaned_data["correct"]), max_points=1)
+
+
+class TestDummyPlugin(AssessmentPlugin):
+    id = "testdummy"
+    name = "Test dummy"
+    description = "Type the expected word."
+
+    def authoring_form(self, *, data=None, initial=None):
+        return DummyAuthoringForm(data=data, initial=initial)
+
+    def render(self, *, config):
+        return format_html(
+            '<label>{} <input type="text" name="answer"></label>', config["prompt"]
+        )
+
+    def clean_response(self, *, config, data, files):
+        if set(data.keys()) - {"answer"} or files:
+            raise ValidationError("Unknown fields in the submission.")
+        return {"answer": (data.get("answer") or "").strip()}
+
+    def grade(self, config, response):
+        if not response["answer"]:
+            return None
+        return Score(points=int(response["answer"] == config["answer"]), max_points=1)
+
+    def grading_form(self, *, config, response, data=None, files=None):
+        return DummyGradingForm(
+            data=data, files=files, config=config, response=response
+        )
