@@ -10,8 +10,9 @@ after new sector pages (or their translations) are created.
   and choosing images and documents to author lessons.
 - "Revisores de contenido": add, change, publish, lock and unlock on the whole
   catalog (every locale's CatalogPage).
-- "Evaluadores" and "Oficiales de certificación": admin access only; the
-  assessment and certification apps add their own permissions.
+- "Evaluadores" and "Oficiales de certificación": admin access (officers also
+  see the read-only enrolment list); the assessment and certification apps add
+  their own permissions.
 - The "Revisión de contenidos" workflow, one group-approval task for the
   reviewers, assigned to every locale's CatalogPage: a trainer submits, a
   reviewer publishes.
@@ -144,7 +145,8 @@ def roles_sync() -> RolesSummary:
     """Create or repair every editorial group, its permissions and the workflow.
 
     Page permissions attach to the pages that exist now: run it again after
-    adding a sector page or a translation (``seed_demo`` and ``sync_roles`` do).
+    adding a sector page or a translation (``seed_demo`` and the ``sync_roles``
+    command do).
     """
     summary = RolesSummary()
     for sector in Sector.objects.all():
@@ -159,7 +161,9 @@ def roles_sync() -> RolesSummary:
     _grant_pages(reviewers, catalogs, REVIEWER_PAGE_PERMISSIONS)
     _grant_media(reviewers)
     summary.groups[reviewers.name] = reviewers
-    for name in (ASSESSORS_GROUP, OFFICERS_GROUP):
-        summary.groups[name] = _group(name, (ADMIN_ACCESS,))
+    summary.groups[ASSESSORS_GROUP] = _group(ASSESSORS_GROUP, (ADMIN_ACCESS,))
+    summary.groups[OFFICERS_GROUP] = _group(
+        OFFICERS_GROUP, (ADMIN_ACCESS, "courses.view_enrolment")
+    )
     summary.workflow = _sync_workflow(reviewers, catalogs)
     return summary

@@ -1,8 +1,11 @@
 """Editorial roles: trainers edit only their sector (in every locale) and submit
 for moderation; reviewers publish the whole catalog."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import (
     GroupCollectionPermission,
@@ -18,7 +21,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from courses.models import LessonPage, SectorPage
+from courses.models import Enrolment, LessonPage, SectorPage
 from courses.roles import (
     ASSESSORS_GROUP,
     OFFICERS_GROUP,
@@ -228,3 +231,37 @@ def test_trainer_permissions_follow_sector_pages_added_later(tree, catalog):
         )
     )
     assert granted == {(heritage.pk, "add_page"), (heritage.pk, "change_page")}
+
+
+def test_sync_roles_command_reports_the_groups(tree):
+    out = StringIO()
+    call_command("sync_roles", stdout=out)
+    assert REVIEWERS_GROUP in out.getvalue() and WORKFLOW_NAME in out.getvalue()
+
+
+def test_officers_see_enrolments_read_only_and_trainers_not_at_all(
+    client, tree, trainer
+):
+    """The admin enrolment list: viewable by officers, never editable."""
+    learner = UserFactory(username="camila", legal_name="Camila Torres Muñoz")
+    enrolment = Enrolment.objects.create(
+        user=learner, course=tree["publishing_lesson"].get_parent().specific
+    )
+    client.force_login(_member(OFFICERS_GROUP, "oficial"))
+    response = client.get(reverse("enrolments:index"))
+    assert response.status_code == 200
+    assert "Camila Torres Muñoz" in response.content.decode()
+    assert (
+        client.get(reverse("enrolments:inspect", args=[enrolment.pk])).status_code
+        == 200
+    )
+    for url in (
+        reverse("enrolments:add"),
+        reverse("enrolments:edit", args=[enrolment.pk]),
+        reverse("enrolments:delete", args=[enrolment.pk]),
+    ):
+        assert client.get(url).status_code in (302, 403), url
+    client.post(reverse("enrolments:delete", args=[enrolment.pk]))
+    assert Enrolment.objects.filter(pk=enrolment.pk).exists()
+    client.force_login(trainer)
+    assert client.get(reverse("enrolments:index")).status_code in (302, 403)
