@@ -15,6 +15,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", web_views.health, name="health"),
+    path("api/v1/", include("certification.api.urls")),
+    path("issuers/", include("certification.api.did_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -24,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("assessments/", include("plugins.urls")),
     path("certification/", include("certification.urls")),
     path("credentials/", include("certification.issuance.urls")),
+    path("verify/", include("certification.verification.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

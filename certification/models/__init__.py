@@ -26,6 +26,7 @@ from .standards import (
     StandardEquivalence,
     StandardSystem,
 )
+from .verification import VerificationLog, VerificationMethod  # noqa: F401
 
 __all__ = [
     "ApplicationRoute",

@@ -75,6 +75,7 @@ INSTALLED_APPS += plugin_apps(exclude=LMS_PLUGINS_EXCLUDE)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

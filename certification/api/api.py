@@ -1,0 +1,211 @@
+"""``/api/v1/``: credential status, PDF and JSON verification, issuers, status
+lists. Anonymous and read-mostly; every answer is JSON; GET answers are
+readable cross-origin (see ``lms.web.middleware``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpResponse, JsonResponse
+from ninja import Body, File, NinjaAPI, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+
+from certification.credentials.keys import KeyMaterialError
+from certification.issuance.links import verify_url
+from certification.issuance.statuslists import status_list_get
+from certification.models import VerificationMethod
+from certification.verification.checks import (
+    MAX_PDF_BYTES,
+    credential_json_verify,
+    pdf_verify,
+)
+from certification.verification.ratelimit import rate_limit_exceeded
+from certification.verification.selectors import (
+    credential_disclosed,
+    credential_lookup,
+    credential_verdict,
+)
+from certification.verification.services import verification_record
+from certification.verification.verdicts import Verdict
+
+from . import schemas
+from .issuers import issuer_by_code, issuer_did_document, issuer_profile
+from .issuers import issuers_public as _issuers
+
+api = NinjaAPI(
+    title="Cultura AP: verificación de certificados",
+    version="1.0.0",
+    description=(
+        "Verify occupational-competency certificates issued on Cultura AP: "
+        "live status by public id, verification of a certificate PDF or of its "
+        "Open Badges 3.0 credential JSON, issuer public keys (did:web) and "
+        "Bitstring status lists. No authentication; rate-limited per client."
+    ),
+    urls_namespace="api-v1",
+    docs_url=None,
+)
+
+NOT_FOUND = {"status": "not_found", "detail": "no public credential with this id"}
+RATE_LIMITED = {429: schemas.RateLimited}
+
+
+def _limited(request, scope: str) -> HttpResponse | None:
+    retry = rate_limit_exceeded(request, scope)
+    if retry is None:
+        return None
+    response = JsonResponse(
+        {"detail": "too many requests", "retry_after": retry}, status=429
+    )
+    response["Retry-After"] = str(retry)
+    return response
+
+
+@api.get("/ping", response=schemas.Ping, tags=["service"])
+def ping(request):
+    """A trivial answer through the full middleware stack (for monitoring)."""
+    return {"ok": True}
+
+
+@api.get(
+    "/credentials/{public_id}",
+    response={200: schemas.CredentialStatusOut, 404: schemas.NotFound, **RATE_LIMITED},
+    tags=["credentials"],
+)
+def credential_status(request, public_id: str):
+    """The live status of a credential and what its holder lets the public see.
+
+    Unknown, private and malformed ids all answer 404 with the same body.
+    """
+    limited = _limited(request, "lookup")
+    if limited:
+        return limited
+    credential = credential_lookup(public_id)
+    if credential is None:
+        return Status(404, NOT_FOUND)
+    verdict = credential_verdict(credential)
+    verification_record(
+        credential=credential,
+        method=VerificationMethod.API,
+        verdict=verdict,
+        request=request,
+    )
+    data = credential_disclosed(credential, verdict)
+    data["valid"] = verdict == Verdict.VALID
+    data["verify_url"] = verify_url(credential.public_id)
+    return Status(200, data)
+
+
+@api.post(
+    "/verify/pdf",
+    response={
+        200: schemas.VerificationOut,
+        400: schemas.Error,
+        413: schemas.Error,
+        **RATE_LIMITED,
+    },
+    tags=["verification"],
+)
+def verify_pdf_upload(request, file: UploadedFile = File(...)):  # noqa: B008
+    """Check an uploaded certificate PDF: embedded credential, its proof, the
+    PAdES signature, the file hash against the issued record, the live status.
+
+    ``verdict`` is valid, expired, suspended, revoked, altered, superseded or
+    unreadable; each check says why it failed.
+    """
+    limited = _limited(request, "upload")
+    if limited:
+        return limited
+    if file.size is not None and file.size > MAX_PDF_BYTES:
+        return Status(413, {"detail": f"the file exceeds {MAX_PDF_BYTES} bytes"})
+    data = file.read(MAX_PDF_BYTES + 1)
+    if len(data) > MAX_PDF_BYTES:
+        return Status(413, {"detail": f"the file exceeds {MAX_PDF_BYTES} bytes"})
+    if not data:
+        return Status(400, {"detail": "the file is empty"})
+    result = pdf_verify(data)
+    verification_record(
+        credential=result.credential,
+        method=VerificationMethod.API,
+        verdict=result.verdict,
+        request=request,
+    )
+    return Status(200, result.as_dict())
+
+
+@api.post(
+    "/verify/credential",
+    response={200: schemas.VerificationOut, 400: schemas.Error, **RATE_LIMITED},
+    tags=["verification"],
+)
+def verify_credential_json(
+    request,
+    credential: dict[str, Any] = Body(...),  # noqa: B008
+):
+    """Check an Open Badges 3.0 credential JSON (eddsa-jcs-2022 proof) and the
+    live status of the record it claims to be."""
+    limited = _limited(request, "upload")
+    if limited:
+        return limited
+    result = credential_json_verify(credential)
+    verification_record(
+        credential=result.credential,
+        method=VerificationMethod.API,
+        verdict=result.verdict,
+        request=request,
+    )
+    return Status(200, result.as_dict())
+
+
+@api.get("/issuers", response=list[schemas.IssuerOut], tags=["issuers"])
+def issuers(request):
+    """Every issuer, with its public keys and status lists."""
+    return [issuer_profile(issuer) for _code, issuer in _issuers()]
+
+
+@api.get(
+    "/issuers/{code}",
+    response={200: schemas.IssuerOut, 404: schemas.Error},
+    tags=["issuers"],
+)
+def issuer(request, code: str):
+    """One issuer's profile and public keys."""
+    found = issuer_by_code(code)
+    if found is None:
+        return Status(404, {"detail": "unknown issuer"})
+    return Status(200, issuer_profile(found))
+
+
+@api.get(
+    "/issuers/{code}/did.json",
+    response={200: dict[str, Any], 404: schemas.Error},
+    tags=["issuers"],
+)
+def issuer_did(request, code: str):
+    """The issuer's did:web DID document (also at ``/issuers/<code>/did.json``)."""
+    document = issuer_did_document(code) if issuer_by_code(code) else None
+    if document is None:
+        return Status(404, {"detail": "unknown issuer"})
+    return Status(200, document)
+
+
+@api.get(
+    "/status-lists/{code}/{purpose}",
+    response={200: dict[str, Any], 404: schemas.Error},
+    tags=["issuers"],
+)
+def status_list(request, code: str, purpose: str):
+    """The issuer's signed BitstringStatusListCredential (revocation or
+    suspension), as published at its ``statusListCredential`` URL."""
+    try:
+        published = status_list_get(code, purpose)
+    except (KeyMaterialError, ValueError):
+        published = None
+    if published is None:
+        return Status(404, {"detail": "unknown status list"})
+    return Status(200, published)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

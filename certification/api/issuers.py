@@ -1,0 +1,56 @@
+"""Issuer profiles as the API and the did:web endpoint publish them."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from certification.credentials import keys
+from certification.issuance.links import public_base_url, status_list_url
+from certification.issuance.statuslists import issuer_key_code
+from certification.models import Issuer, StatusPurpose
+
+
+def issuer_did_document(code: str) -> dict | None:
+    """The issuer's did:web document, or None when it has no keys."""
+    try:
+        return keys.did_document(code)
+    except (keys.KeyMaterialError, ValueError):
+        return None
+
+
+def issuers_public() -> list[tuple[str, Issuer]]:
+    issuers = Issuer.objects.select_related("credential_profile").order_by("pk")
+    return [(issuer_key_code(issuer).lower(), issuer) for issuer in issuers]
+
+
+def issuer_by_code(code: str) -> Issuer | None:
+    for key_code, issuer in issuers_public():
+        if key_code == str(code).lower():
+            return issuer
+    return None
+
+
+def issuer_profile(issuer: Issuer) -> dict:
+    code = issuer_key_code(issuer)
+    document = issuer_did_document(code)
+    methods = (document or {}).get("verificationMethod", [])
+    return {
+        "code": code.lower(),
+        "name": issuer.name,
+        "country": issuer.country_id,
+        "url": issuer.website,
+        "did": document["id"] if document else None,
+        "did_document_url": public_base_url()
+        + reverse("issuer_did", args=[code.lower()]),
+        "public_keys": [
+            {
+                "id": m["id"],
+                "type": m["type"],
+                "publicKeyMultibase": m["publicKeyMultibase"],
+            }
+            for m in methods
+        ],
+        "status_lists": {
+            purpose: status_list_url(code, purpose) for purpose in StatusPurpose.values
+        },
+    }

@@ -1,0 +1,92 @@
+"""Response bodies of the verification API (they make its OpenAPI description)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Schema
+
+
+class Ping(Schema):
+    ok: bool
+
+
+class Error(Schema):
+    detail: str
+
+
+class NotFound(Schema):
+    status: str = "not_found"
+    detail: str
+
+
+class RateLimited(Schema):
+    detail: str
+    retry_after: int
+
+
+class Standard(Schema):
+    code: str
+    version: str
+    title: str
+    url: str
+
+
+class IssuerRef(Schema):
+    name: str
+    country: str
+    url: str
+
+
+class Unit(Schema):
+    code: str
+    title: str
+
+
+class CredentialStatusOut(Schema):
+    public_id: str
+    status: str
+    valid: bool
+    reason: str
+    holder_name: str
+    occupation: str
+    standard: Standard
+    issuer: IssuerRef
+    issued_at: dt.datetime | None
+    valid_until: dt.datetime | None
+    units: list[Unit] | None
+    national_level: str | None
+    regional_level: str | None
+    regional_level_provisional: bool | None
+    assessors: list[str] | None
+    verify_url: str
+
+
+class Check(Schema):
+    name: str
+    passed: bool
+    reason: str
+
+
+class VerificationOut(Schema):
+    verdict: str
+    valid: bool
+    public_id: str | None
+    checks: list[Check]
+
+
+class PublicKey(Schema):
+    id: str
+    type: str
+    publicKeyMultibase: str  # noqa: N815 - the DID document's own name
+
+
+class IssuerOut(Schema):
+    code: str
+    name: str
+    country: str
+    url: str
+    did: str | None
+    did_document_url: str
+    public_keys: list[PublicKey]
+    status_lists: dict[str, str]

@@ -1,0 +1,16 @@
+"""``/issuers/<code>/did.json``: where did:web resolves an issuer's DID."""
+
+from django.http import Http404, JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from .issuers import issuer_by_code, issuer_did_document
+
+
+@require_GET
+@cache_control(public=True, max_age=300)
+def issuer_did(request, code: str):
+    document = issuer_did_document(code) if issuer_by_code(code) else None
+    if document is None:
+        raise Http404
+    return JsonResponse(document, content_type="application/did+ld+json")

@@ -1,0 +1,204 @@
+"""``lms-verify``: verify a certificate PDF offline, without Django.
+
+    lms-verify CERTIFICATE.pdf --key did.json|public-key.pem [--cert signing-cert.pem]
+
+Checks the embedded credential, its eddsa-jcs-2022 proof with the issuer's
+published key (the did:web document at ``/issuers/<code>/did.json`` or a PEM
+public key), the PAdES signature and the credential's validity dates. Live
+status (suspension, revocation) needs the network: use the verify page or
+``/api/v1/credentials/<id>``.
+
+Without ``--cert`` the PDF signature is checked for integrity only (the
+signer's certificate is not compared with the issuer's); the credential's
+proof still authenticates what it states.
+
+Exit status: 0 valid, 1 invalid (reasons printed), 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519
+
+from certification.credentials.keys import (
+    KeyMaterialError,
+    load_certificate,
+    public_keys_from_did_document,
+)
+from certification.credentials.verify import Report, verify_pdf
+
+MAX_PDF_BYTES = 50 * 1024 * 1024
+
+
+class UsageError(Exception):
+    """Bad arguments or unreadable inputs: exit status 2, one line."""
+
+
+def load_key_file(path: Path):
+    """A did.json (every assertion key) or a PEM Ed25519 public key."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read key file {path}: {exc.strerror}") from exc
+    if data.lstrip().startswith(b"{"):
+        try:
+            keys = public_keys_from_did_document(json.loads(data))
+        except (ValueError, KeyMaterialError) as exc:
+            raise UsageError(f"{path} is not a usable DID document: {exc}") from exc
+        if not keys:
+            raise UsageError(f"{path} lists no Multikey assertion key")
+        return keys
+    try:
+        key = serialization.load_pem_public_key(data)
+    except ValueError as exc:
+        raise UsageError(f"{path} is neither a did.json nor a PEM public key") from exc
+    if not isinstance(key, ed25519.Ed25519PublicKey):
+        raise UsageError(f"{path} is not an Ed25519 public key")
+    return key
+
+
+def embedded_signer_certificates(pdf: bytes) -> list:
+    """The certificate the PDF's last signature names (integrity-only mode)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
+        return [signatures[-1].signer_cert] if signatures else []
+    except Exception:  # noqa: BLE001 - a broken file: the signature check says so
+        return []
+
+
+def validity_check(report: Report, now: dt.datetime | None = None) -> None:
+    credential = report.credential or {}
+    now = now or dt.datetime.now(dt.UTC)
+    until = credential.get("validUntil")
+    if not until:
+        report.add("validity", True)
+        return
+    try:
+        moment = dt.datetime.fromisoformat(str(until).replace("Z", "+00:00"))
+    except ValueError:
+        report.add("validity", False, f"unreadable validUntil {until!r}")
+        return
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    if moment <= now:
+        report.add("validity", False, f"expired on {until}")
+    else:
+        report.add("validity", True)
+
+
+def verify_offline(pdf: bytes, *, public_keys, trust_roots=None) -> Report:
+    """All offline checks; ``trust_roots=None`` means integrity-only signature."""
+    integrity_only = trust_roots is None
+    roots = embedded_signer_certificates(pdf) if integrity_only else trust_roots
+    report = verify_pdf(pdf, public_keys=public_keys, trust_roots=roots)
+    if integrity_only:
+        for index, check in enumerate(report.checks):
+            if check.name == "signature" and check.passed:
+                report.checks[index] = type(check)(
+                    "signature",
+                    True,
+                    "integrity only: signer not checked (pass --cert)",
+                )
+    validity_check(report)
+    return report
+
+
+def summary(report: Report) -> list[str]:
+    credential = report.credential or {}
+    subject = credential.get("credentialSubject") or {}
+    if not isinstance(subject, dict):
+        subject = {}
+    achievement = subject.get("achievement") or {}
+    issuer = credential.get("issuer") or {}
+    names = [
+        i.get("identityHash")
+        for i in subject.get("identifier", [])
+        if isinstance(i, dict) and i.get("identityType") == "name"
+    ]
+    lines = []
+    if names:
+        lines.append(f"holder: {names[0]}")
+    if isinstance(achievement, dict) and achievement.get("name"):
+        lines.append(f"achievement: {achievement['name']}")
+    if isinstance(issuer, dict) and issuer.get("name"):
+        lines.append(f"issuer: {issuer['name']} ({issuer.get('id', '')})")
+    if credential.get("validUntil"):
+        lines.append(f"valid until: {credential['validUntil']}")
+    if credential.get("id"):
+        lines.append(f"live status: {credential['id']}")
+    return lines
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(message)
+
+
+def parse_args(argv):
+    parser = _Parser(prog="lms-verify", description=__doc__.splitlines()[0])
+    parser.add_argument("pdf", help="the certificate PDF")
+    parser.add_argument(
+        "--key",
+        required=True,
+        help="the issuer's did.json (from /issuers/<code>/did.json) or PEM key",
+    )
+    parser.add_argument("--cert", help="the issuer's PDF signing certificate (PEM)")
+    return parser.parse_args(argv)
+
+
+def read_pdf(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_PDF_BYTES:
+            raise UsageError(f"{path} is larger than {MAX_PDF_BYTES} bytes")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def load_trust_roots(path: str | None):
+    if path is None:
+        return None
+    try:
+        return [load_certificate(Path(path))]
+    except KeyMaterialError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def print_report(report: Report, out) -> None:
+    lines = []
+    for check in report.checks:
+        state = "passed" if check.passed else "FAILED"
+        reason = f": {check.reason}" if check.reason else ""
+        lines.append(f"{check.name}: {state}{reason}")
+    lines += summary(report)
+    lines.append("VALID" if report.valid else "INVALID")
+    for line in lines:
+        out.write(line + "\n")
+
+
+def main(argv=None) -> int:
+    out = sys.stdout
+    try:
+        args = parse_args(sys.argv[1:] if argv is None else argv)
+        public_keys = load_key_file(Path(args.key))
+        trust_roots = load_trust_roots(args.cert)
+        pdf = read_pdf(Path(args.pdf))
+    except UsageError as exc:
+        print(f"lms-verify: error: {exc}", file=sys.stderr)
+        return 2
+    report = verify_offline(pdf, public_keys=public_keys, trust_roots=trust_roots)
+    print_report(report, out)
+    return 0 if report.valid else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

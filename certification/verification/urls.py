@@ -1,0 +1,14 @@
+"""``/verify/`` (inside i18n_patterns: Spanish at /verify/, English at /en/verify/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "verification"
+
+urlpatterns = [
+    path("", views.verify_home, name="home"),
+    path("upload/", views.verify_upload, name="upload"),
+    path("mine/", views.my_verifications, name="mine"),
+    path("<str:public_id>/", views.verify_detail, name="detail"),
+]

@@ -1,0 +1,161 @@
+"""The public verify pages (code, QR target, PDF upload) and the holder's log."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from certification.models import VerificationMethod
+
+from .checks import pdf_verify
+from .forms import CodeForm, UploadForm
+from .ratelimit import rate_limit_exceeded
+from .selectors import (
+    credential_disclosed,
+    credential_lookup,
+    credential_verdict,
+    holder_verifications,
+    public_id_normalise,
+)
+from .services import verification_record
+from .verdicts import CHECK_LABELS, EXPLANATIONS, ICONS, Verdict
+
+
+def _noindex(response: HttpResponse) -> HttpResponse:
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _verdict_context(verdict: Verdict) -> dict:
+    return {
+        "verdict": verdict.value,
+        "verdict_label": verdict.label,
+        "verdict_icon": ICONS[verdict],
+        "verdict_explanation": EXPLANATIONS[verdict],
+    }
+
+
+def _too_many(request, retry_after: int) -> HttpResponse:
+    response = render(
+        request,
+        "certification/verify_limited.html",
+        {"retry_after": retry_after},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return _noindex(response)
+
+
+def _page(request, template: str, context: dict, status: int = 200) -> HttpResponse:
+    context = {"code_form": CodeForm(), "upload_form": UploadForm(), **context}
+    return _noindex(render(request, template, context, status=status))
+
+
+@never_cache
+@require_GET
+def verify_home(request):
+    """Enter a code; a well-formed one goes to its verify page."""
+    raw = request.GET.get("code")
+    if raw is None:
+        return _page(request, "certification/verify.html", {})
+    retry = rate_limit_exceeded(request, "lookup")
+    if retry:
+        return _too_many(request, retry)
+    public_id = public_id_normalise(raw)
+    if public_id is None:
+        return _page(
+            request,
+            "certification/verify_result.html",
+            _verdict_context(Verdict.NOT_FOUND),
+            status=404,
+        )
+    url = reverse("verification:detail", args=[public_id])
+    return redirect(f"{url}?via=code")
+
+
+@never_cache
+@require_GET
+def verify_detail(request, public_id: str):
+    """The QR target: the verdict, then what the holder lets the public see.
+
+    Unknown, pending, private and malformed ids get the very same answer.
+    """
+    retry = rate_limit_exceeded(request, "lookup")
+    if retry:
+        return _too_many(request, retry)
+    credential = credential_lookup(public_id)
+    verdict = credential_verdict(credential)
+    if credential is None:
+        return _page(
+            request,
+            "certification/verify_result.html",
+            _verdict_context(verdict),
+            status=404,
+        )
+    method = (
+        VerificationMethod.PAGE
+        if request.GET.get("via") == "code"
+        else VerificationMethod.QR
+    )
+    verification_record(
+        credential=credential, method=method, verdict=verdict, request=request
+    )
+    context = {
+        **_verdict_context(verdict),
+        "credential": credential_disclosed(credential, verdict),
+    }
+    return _page(request, "certification/verify_result.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def verify_upload(request):
+    """Upload a certificate PDF: every check reported, then the verdict."""
+    if request.method == "GET":
+        return redirect("verification:home")
+    retry = rate_limit_exceeded(request, "upload")
+    if retry:
+        return _too_many(request, retry)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        status = 413 if form.has_error("pdf", "too_large") else 400
+        return _page(
+            request, "certification/verify.html", {"upload_form": form}, status
+        )
+    result = pdf_verify(form.cleaned_data["pdf"])
+    verification_record(
+        credential=result.credential,
+        method=VerificationMethod.UPLOAD,
+        verdict=result.verdict,
+        request=request,
+    )
+    checks = [
+        {
+            "name": check.name,
+            "label": CHECK_LABELS.get(check.name, check.name),
+            "passed": check.passed,
+            "reason": check.reason,
+        }
+        for check in result.report.checks
+    ]
+    context = {**_verdict_context(result.verdict), "checks": checks, "upload": True}
+    if result.credential is not None and result.verdict != Verdict.ALTERED:
+        context["credential"] = credential_disclosed(
+            result.credential, credential_verdict(result.credential)
+        )
+    return _page(request, "certification/verify_result.html", context)
+
+
+@login_required
+@require_GET
+def my_verifications(request):
+    """The holder's view of who-checked-when (how and with what result)."""
+    labels = {v.value: v.label for v in Verdict}
+    entries = list(holder_verifications(request.user)[:500])
+    for entry in entries:
+        entry.result_label = labels.get(entry.result, entry.result)
+    return render(request, "certification/verify_log.html", {"entries": entries})
