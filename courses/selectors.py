@@ -107,25 +107,49 @@ def _enrolment(user, course: CoursePage):
     return Enrolment.objects.active().filter(user=user, course=course).first()
 
 
+@dataclass
+class OutlineLesson:
+    """A lesson as listed in its course's outline: plain values, no page object,
+    so a course of hundreds of lessons lists them cheaply. ``link`` is built from
+    the course's URL (a lesson's URL is its course's plus its slug)."""
+
+    pk: int
+    title: str
+    slug: str
+    translation_key: str
+    summary: str
+    estimated_minutes: int
+    link: str | None
+    is_completed: bool = False
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+
 def course_outline(*, course: CoursePage, user) -> dict:
-    """Lessons of ``course`` (in its own locale) with the learner's state."""
+    """Lessons of ``course`` (in its own locale, as ``OutlineLesson``) with the
+    learner's state."""
     source = canonical(course)
-    lessons = list(
-        LessonPage.objects.live()
-        .child_of(course)
-        .only(
-            "id",
-            "title",
-            "url_path",
-            "path",
-            "translation_key",
-            "summary",
-            "estimated_minutes",
-        )
-    )
     done = _completed_keys(user, source)
-    for lesson in lessons:
-        lesson.is_completed = lesson.translation_key in done
+    course_url = course.get_url()
+    lessons = [
+        OutlineLesson(
+            pk=pk,
+            title=title,
+            slug=slug,
+            translation_key=str(key),
+            summary=summary,
+            estimated_minutes=minutes,
+            link=f"{course_url}{slug}/" if course_url else None,
+            is_completed=key in done,
+        )
+        for pk, title, slug, key, summary, minutes in LessonPage.objects.live()
+        .child_of(course)
+        .values_list(
+            "id", "title", "slug", "translation_key", "summary", "estimated_minutes"
+        )
+    ]
     completed_count = sum(lesson.is_completed for lesson in lessons)
     resume = next((lesson for lesson in lessons if not lesson.is_completed), None)
     return {
