@@ -9,6 +9,13 @@ page as it was lands in ``test-artifacts/<test name>.png``.
 ``django.core.mail.outbox`` and the ORM can be used from the test while the
 browser drives the server. Playwright's sync API keeps an event loop running in
 the test thread, hence ``DJANGO_ALLOW_ASYNC_UNSAFE``.
+
+The database is transactional (the server thread must see committed rows) with
+serialized rollback, so the rows created by data migrations (countries, sectors,
+Wagtail's root page) are back for every test after the flush. Mark browser tests
+``@pytest.mark.browser`` only: a ``django_db`` marker overrides the serialized
+rollback that ``browser_page`` asks for; if you need one, pass
+``transaction=True, serialized_rollback=True``.
 """
 
 import os
@@ -62,7 +69,7 @@ def chromium(playwright_instance):
 
 
 @pytest.fixture
-def browser_context(chromium, live_server):
+def browser_context(chromium, django_db_serialized_rollback, live_server):
     """A fresh context per test, with relative URLs resolved on ``live_server``."""
     context = chromium.new_context(
         base_url=live_server.url,

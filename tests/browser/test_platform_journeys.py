@@ -1,0 +1,107 @@
+"""End-to-end journeys of the platform in a real browser (headless Chromium).
+
+Screenshots of the key screens are kept in ``test-artifacts/``.
+"""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+from playwright.sync_api import expect
+
+from courses.models import Enrolment, LessonCompletion
+from tests.browser.conftest import artifact_path
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "Tinta-y-papel-2026"
+
+
+def fill_signup(page, *, national_id):
+    page.fill("#id_email", "ana.rojas@example.org")
+    page.fill("#id_legal_name", "Ana María Rojas Fuentes")
+    page.select_option("#id_country", "CL")
+    page.fill("#id_national_id", national_id)
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+
+
+def test_learner_signs_up_confirms_email_enrols_completes_a_lesson_and_sees_progress(
+    browser_page, live_server, course
+):
+    """Sign-up rejects a RUT with a wrong check digit naming the expected
+    format and keeps what was typed; a valid RUT creates the account, the
+    e-mailed link confirms it, and after logging in the learner enrols,
+    completes the first lesson and sees 1 of 3 lessons on "Mi aprendizaje"."""
+    page = browser_page
+    page.goto("/accounts/signup/")
+
+    # 1. An invalid document: field error naming the expected format.
+    fill_signup(page, national_id="12.345.678-9")
+    page.get_by_role("button", name="Registrarse").click()
+    document = page.locator("#id_national_id")
+    expect(document).to_have_attribute("aria-invalid", "true")
+    expect(document).to_have_accessible_description(
+        re.compile(r"Formato esperado: RUT con dígito verificador")
+    )
+    expect(page.locator("#id_email")).to_have_value("ana.rojas@example.org")
+    expect(page.locator("#id_legal_name")).to_have_value("Ana María Rojas Fuentes")
+    page.screenshot(path=artifact_path("journey-signup-invalid-document"))
+    assert not get_user_model().objects.filter(email="ana.rojas@example.org").exists()
+
+    # 2. A valid document: the account is created and a confirmation e-mailed.
+    fill_signup(page, national_id="12.345.678-5")
+    page.get_by_role("button", name="Registrarse").click()
+    expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
+    user = get_user_model().objects.get(email="ana.rojas@example.org")
+    assert (user.country, user.national_id) == ("CL", "12345678-5")
+    assert user.legal_name == "Ana María Rojas Fuentes"
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["ana.rojas@example.org"]
+
+    # 3. The link from the e-mail confirms the address.
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body)
+    assert link, mail.outbox[0].body
+    assert link.group(0).startswith(live_server.url)
+    page.goto(link.group(0))
+    page.get_by_role("button", name="Confirmar").click()
+    assert EmailAddress.objects.get(email="ana.rojas@example.org").verified
+
+    # 4. Log in; the learner lands on an empty "Mi aprendizaje".
+    page.goto("/accounts/login/")
+    page.fill("#id_login", "ana.rojas@example.org")
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("h1")).to_have_text("Mi aprendizaje")
+    expect(page.locator("main")).to_contain_text("Aún no está inscrito")
+
+    # 5. Enrol in the course and complete its first lesson.
+    page.goto(course.url)
+    page.get_by_role("button", name="Inscribirme").click()
+    expect(page.locator(".messages")).to_contain_text("Se inscribió")
+    expect(page.locator(".enrol-box")).to_contain_text("0 de 3 lecciones")
+    page.screenshot(path=artifact_path("journey-course-enrolled"), full_page=True)
+    page.get_by_role("link", name="Comenzar").click()
+    expect(page.locator("h1")).to_have_text("Lección 1")
+    page.get_by_role("button", name="Marcar como completada").click()
+    expect(page.locator("h1")).to_have_text("Lección 2")
+    expect(page.locator(".messages")).to_contain_text("Lección completada")
+    page.screenshot(path=artifact_path("journey-lesson-2"), full_page=True)
+    assert LessonCompletion.objects.filter(user=user).count() == 1
+    assert Enrolment.objects.get(user=user, course=course).withdrawn_at is None
+
+    # 6. The dashboard shows the progress bar and the resume link.
+    page.get_by_role("link", name="Mi aprendizaje").click()
+    row = page.locator(".dashboard-row")
+    expect(row).to_have_count(1)
+    expect(row.locator("h2")).to_have_text("Edición independiente")
+    expect(row.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "33")
+    expect(row).to_contain_text("1 de 3 lecciones")
+    bar_width = row.locator(".progress-bar").bounding_box()["width"]
+    track_width = row.locator(".progress").bounding_box()["width"]
+    assert 0.25 < bar_width / track_width < 0.40
+    page.screenshot(path=artifact_path("journey-dashboard"), full_page=True)
+    row.get_by_role("link", name="Continuar").click()
+    expect(page.locator("h1")).to_have_text("Lección 1")
