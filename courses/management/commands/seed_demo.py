@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from certification.demo import seed_certification_demo
+from courses.alignment import seed_course_certification
 from courses.demo.seeders import (
     DEMO_PASSWORD,
     DEMO_USERS,
@@ -35,6 +37,8 @@ SEEDERS = [
     seed_users,
     seed_courses,
 ]
+# Competency standards, issuers and programs; then the courses that lead to them.
+SEEDERS += [seed_certification_demo, seed_course_certification]
 # Page-by-page log lines from Wagtail and the task runner drown the summary.
 QUIET_LOGGERS = ("wagtail", "django_tasks")
 
