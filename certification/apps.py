@@ -11,3 +11,4 @@ class CertificationConfig(AppConfig):
         from certification.signals import program_eligible
 
         program_eligible.connect(on_program_eligible, dispatch_uid="credential_auto")
+        import certification.issuance.wagtail_hooks  # noqa: F401  (admin screens)

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import admin_views as views
+
+urlpatterns = [
+    path("", views.credential_index, name="index"),
+    path("approvals/", views.approval_queue_view, name="approvals"),
+    path("bulk/", views.bulk_issue, name="bulk"),
+    path("bulk/<str:token>/", views.bulk_progress_view, name="bulk_progress"),
+    path(
+        "bulk/<str:token>/progress.json",
+        views.bulk_progress_json,
+        name="bulk_progress_json",
+    ),
+    path("<str:public_id>/", views.credential_detail, name="detail"),
+]
