@@ -11,8 +11,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
-from courses.models import Enrolment, LessonCompletion
+from courses.models import Enrolment, LessonCompletion, LessonPage
 from tests.browser.conftest import artifact_path
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -105,3 +106,78 @@ def test_learner_signs_up_confirms_email_enrols_completes_a_lesson_and_sees_prog
     page.screenshot(path=artifact_path("journey-dashboard"), full_page=True)
     row.get_by_role("link", name="Continuar").click()
     expect(page.locator("h1")).to_have_text("Lección 1")
+
+
+@pytest.fixture
+def publishing_trainer(course):
+    """A member of the publishing trainers' group, with the roles and the
+    moderation workflow set up by ``roles_sync``."""
+    from django.contrib.auth.models import Group
+
+    from courses.roles import roles_sync, trainer_group_name
+    from lms.reference.models import Sector
+
+    roles_sync()
+    trainer = UserFactory(username="formadora", email="formadora@example.org")
+    group = Group.objects.get(
+        name=trainer_group_name(Sector.objects.get(code="publishing"))
+    )
+    trainer.groups.add(group)
+    return trainer
+
+
+def test_trainer_creates_a_lesson_in_the_admin_and_submits_it_for_moderation(
+    browser_page, live_server, course, publishing_trainer
+):
+    """A trainer adds a lesson under a course of their sector in the Wagtail
+    admin and submits it to the review workflow: the lesson is in moderation,
+    not live, and the public site does not serve it."""
+    page = browser_page
+    page.goto("/accounts/login/")
+    page.fill("#id_login", "formadora@example.org")
+    page.fill("#id_password", "clave-segura-123")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("h1")).to_have_text("Mi aprendizaje")
+
+    # The course's page listing in the admin; a course only takes lessons, so
+    # "add child page" opens the lesson form straight away.
+    page.goto(f"/admin/pages/{course.pk}/")
+    page.get_by_role("link", name="Añadir página hija").first.click()
+    expect(page).to_have_url(re.compile(r"/admin/pages/add/courses/lessonpage/"))
+    page.fill("#id_title", "Derechos de autor para editoriales")
+    page.fill(
+        "#id_summary",
+        "Qué cede un autor al firmar un contrato de edición y qué conserva.",
+    )
+    page.locator("[data-streamfield-stream-container] button[title]").first.click()
+    page.get_by_role("option", name="Texto").click()
+    editor = page.locator("[contenteditable=true]").last
+    editor.click()
+    editor.type("El contrato de edición cede derechos por un plazo y un territorio.")
+    page.screenshot(path=artifact_path("journey-admin-new-lesson"), full_page=True)
+
+    page.get_by_role("button", name="Más acciones").click()
+    page.get_by_role("button", name="Enviar a Revisión de contenidos").click()
+    expect(page.locator(".messages")).to_contain_text(
+        "Derechos de autor para editoriales"
+    )
+    page.screenshot(path=artifact_path("journey-admin-submitted"), full_page=True)
+
+    lesson = LessonPage.objects.get(title="Derechos de autor para editoriales")
+    assert lesson.get_parent().pk == course.pk
+    assert not lesson.live
+    state = lesson.current_workflow_state
+    assert state is not None and state.status == state.STATUS_IN_PROGRESS
+    assert state.workflow.name == "Revisión de contenidos"
+    draft = lesson.get_latest_revision_as_object()
+    assert [block.block_type for block in draft.body] == ["paragraph"]
+    assert "un plazo y un territorio" in draft.body[0].value.source
+
+    # The admin listing of the course shows the lesson as in moderation.
+    page.goto(f"/admin/pages/{course.pk}/")
+    row = page.locator("tr", has_text="Derechos de autor para editoriales")
+    expect(row).to_contain_text(re.compile("en moderación", re.IGNORECASE))
+    page.screenshot(path=artifact_path("journey-admin-in-moderation"), full_page=True)
+
+    # Not published: the public site does not serve it.
+    assert page.request.get(f"{course.url}{lesson.slug}/").status == 404
