@@ -133,3 +133,13 @@ def officer(groups):
     user = UserFactory(username="oficial", legal_name="Olga Oficial")
     user.groups.add(groups["officers"])
     return user
+
+
+@pytest.fixture
+def assessor_client(assessor):
+    """A browser session of its own (``client`` is the learner's)."""
+    from django.test import Client
+
+    staff = Client()
+    staff.force_login(assessor)
+    return staff

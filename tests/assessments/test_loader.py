@@ -3,11 +3,11 @@ name the plugin."""
 
 import inspect
 import types
+from importlib.metadata import EntryPoint
 
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from importlib.metadata import EntryPoint
 
 from lms.plugin_loader import ENTRY_POINT_GROUP, discover
 from plugins import signals
