@@ -181,3 +181,39 @@ def test_a_unit_without_evidence_can_be_deleted(client, world):
     response = client.post(reverse("certification_units:delete", args=[unit.pk]))
     assert response.status_code == 302
     assert not CompetencyUnit.objects.filter(pk=unit.pk).exists()
+
+
+VIEWSETS = [
+    "certification_standards",
+    "certification_units",
+    "certification_equivalences",
+    "certification_programs",
+    "certification_applications",
+    "certification_evidence",
+    "certification_issuers",
+    "certification_frameworks",
+    "certification_levels",
+    "certification_level_mappings",
+]
+
+
+@pytest.mark.parametrize("name", VIEWSETS)
+def test_every_certification_listing_renders_for_an_officer(client, world, name):
+    client.force_login(world["officers"]["PE"])
+    assert client.get(reverse(f"{name}:index")).status_code == 200
+
+
+def test_the_unit_editor_shows_its_criteria_inline(client, world):
+    unit = world["standards"]["CO"].units.first()
+    client.force_login(world["officers"]["CO"])
+    response = client.get(reverse("certification_units:edit", args=[unit.pk]))
+    assert response.status_code == 200
+    assert "Criterios de desempeño" in response.content.decode()
+    assert unit.criteria.first().text in response.content.decode()
+
+
+def test_an_officer_program_form_offers_only_their_units(client, world):
+    client.force_login(world["officers"]["MX"])
+    response = client.get(reverse("certification_programs:add"))
+    field = response.context["form"].fields["required_units"]
+    assert {u.standard.country_id for u in field.queryset} == {"MX"}
