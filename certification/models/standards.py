@@ -108,6 +108,12 @@ class CompetencyUnit(ClusterableModel):
     def __str__(self):
         return f"{self.code} — {self.title}"
 
+    def delete(self, *args, **kwargs):
+        # Check before Django's deletion transaction starts, so a refusal leaves
+        # the caller's transaction usable; cascades are checked by the signal.
+        _unit_delete_guard(type(self), self)
+        return super().delete(*args, **kwargs)
+
 
 class PerformanceCriterion(models.Model):
     """A criterion an assessor judges to decide that a unit is performed well."""
@@ -236,3 +242,25 @@ class StandardEquivalence(models.Model):
             raise ValidationError({"unit_a": _("La unidad A no es del estándar A.")})
         if self.unit_b_id and self.unit_b.standard_id != self.standard_b_id:
             raise ValidationError({"unit_b": _("La unidad B no es del estándar B.")})
+
+
+def _unit_delete_guard(sender, instance, **kwargs):
+    """Refuse to delete a unit that issued credentials certified.
+
+    Credentials keep a snapshot of their units, but the program that issued them
+    must keep requiring the same units; evidence is protected by its own foreign
+    key. Raised inside the deletion's transaction, so nothing is deleted.
+    """
+    from certification.models import Credential
+
+    credentials = list(Credential.objects.filter(program__required_units=instance)[:10])
+    if credentials:
+        raise models.ProtectedError(
+            _("Hay credenciales emitidas que certifican esta unidad."),
+            set(credentials),
+        )
+
+
+models.signals.pre_delete.connect(
+    _unit_delete_guard, sender=CompetencyUnit, dispatch_uid="unit-delete-guard"
+)

@@ -3,6 +3,7 @@ row of another country answers 403; deleting a unit with evidence is refused."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -217,3 +218,38 @@ def test_an_officer_program_form_offers_only_their_units(client, world):
     response = client.get(reverse("certification_programs:add"))
     field = response.context["form"].fields["required_units"]
     assert {u.standard.country_id for u in field.queryset} == {"MX"}
+
+
+def make_credential(program, holder):
+    from certification.models import Credential
+
+    return Credential.objects.create(
+        holder=holder,
+        program=program,
+        issuer=program.issuer,
+        holder_name=holder.display_name,
+        program_title=program.title,
+        standard_code=program.standard.code,
+        standard_version=program.standard.version,
+        standard_title=program.standard.title,
+        units=[{"code": u.code} for u in program.required_units.all()],
+    )
+
+
+def test_a_unit_certified_by_an_issued_credential_cannot_be_deleted(
+    client, world, learner
+):
+    program = world["programs"]["CL"]
+    make_credential(program, learner)
+    unit = program.required_units.first()
+    with pytest.raises(ProtectedError):
+        unit.delete()
+    client.force_login(world["officers"]["CL"])
+    response = client.post(
+        reverse("certification_units:delete", args=[unit.pk]), follow=True
+    )
+    assert CompetencyUnit.objects.filter(pk=unit.pk).exists()
+    assert program.required_units.filter(pk=unit.pk).exists()
+    assert unit.criteria.count() == 2
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("credenciales" in m for m in messages)
