@@ -102,6 +102,7 @@ def credential_status(request, public_id: str):
         200: schemas.VerificationOut,
         400: schemas.Error,
         413: schemas.Error,
+        422: schemas.Invalid,
         **RATE_LIMITED,
     },
     tags=["verification"],
@@ -135,7 +136,12 @@ def verify_pdf_upload(request, file: UploadedFile = File(...)):  # noqa: B008
 
 @api.post(
     "/verify/credential",
-    response={200: schemas.VerificationOut, 400: schemas.Error, **RATE_LIMITED},
+    response={
+        200: schemas.VerificationOut,
+        400: schemas.Error,
+        422: schemas.Invalid,
+        **RATE_LIMITED,
+    },
     tags=["verification"],
 )
 def verify_credential_json(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ninja import Schema
 
@@ -13,6 +14,12 @@ class Ping(Schema):
 
 class Error(Schema):
     detail: str
+
+
+class Invalid(Schema):
+    """422: the request does not match this description (field errors)."""
+
+    detail: list[dict[str, Any]] | str
 
 
 class NotFound(Schema):

@@ -107,7 +107,7 @@ def test_private_and_nonexistent_ids_get_the_same_answer(client, issued):
     assert issued.public_id.encode() not in CSRF.sub(b"", private.content).replace(
         f"/verify/{issued.public_id}/".encode(), b""
     )
-    assert {k for k in private.headers} == {k for k in missing.headers}
+    assert set(private.headers) == set(missing.headers)
     assert not VerificationLog.objects.exists()
 
 
