@@ -10,6 +10,9 @@ has not expired:
    ``StandardEquivalence`` row declares equivalent to it (one hop; equivalence
    is symmetric and not chained).
 
+Evidence from a completed course (``source_kind`` "course") counts only for
+course-completion programs: a competency certificate needs assessed evidence.
+
 A learner is *eligible* for a program when the program requires at least one
 unit and every required unit is demonstrated.
 
@@ -31,7 +34,9 @@ from certification.models import (
     CertificationProgram,
     CompetencyUnit,
     Evidence,
+    EvidenceSource,
     PerformanceCriterion,
+    ProgramKind,
     StandardEquivalence,
 )
 
@@ -46,6 +51,10 @@ class ProgramRequirements:
     criteria: dict[int, set[int]] = field(default_factory=dict)
     # required unit id -> ids of equivalent units of other standards
     equivalents: dict[int, set[int]] = field(default_factory=dict)
+
+    @property
+    def accepts_course_evidence(self) -> bool:
+        return self.program.kind == ProgramKind.COURSE_COMPLETION
 
     @property
     def unit_ids(self) -> list[int]:
@@ -135,10 +144,15 @@ def _equivalents_load(unit_ids: set[int]) -> dict[int, set[int]]:
     return found
 
 
-def evidence_rows(*, learners, unit_ids: set[int], at=None) -> QuerySet:
+def evidence_rows(
+    *, learners, unit_ids: set[int], at=None, course_evidence: bool = True
+) -> QuerySet:
     """Current evidence of ``learners`` (a user, a queryset of users or ids) on
-    ``unit_ids``, as ``(learner_id, unit_id, criterion_id)`` tuples: one query."""
+    ``unit_ids``, as ``(learner_id, unit_id, criterion_id)`` tuples: one query.
+    ``course_evidence=False`` leaves out evidence from completed courses."""
     rows = Evidence.objects.current(at).filter(unit_id__in=unit_ids)
+    if not course_evidence:
+        rows = rows.exclude(source_kind=EvidenceSource.COURSE)
     if hasattr(learners, "pk") and not isinstance(learners, QuerySet):
         rows = rows.filter(learner_id=learners.pk)
     elif isinstance(learners, QuerySet):
@@ -196,7 +210,10 @@ def learner_eligibility(
     """Eligibility of one learner: at most five queries, whatever the units."""
     requirements = requirements or requirements_load([program])[program.pk]
     rows = evidence_rows(
-        learners=learner, unit_ids=requirements.relevant_unit_ids(), at=at
+        learners=learner,
+        unit_ids=requirements.relevant_unit_ids(),
+        at=at,
+        course_evidence=requirements.accepts_course_evidence,
     )
     return eligibility_judge(requirements, learner.pk, ((u, c) for _, u, c in rows))
 
@@ -217,7 +234,10 @@ def cohort_eligibility(
         source = learner_ids
     per_learner: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
     rows = evidence_rows(
-        learners=source, unit_ids=requirements.relevant_unit_ids(), at=at
+        learners=source,
+        unit_ids=requirements.relevant_unit_ids(),
+        at=at,
+        course_evidence=requirements.accepts_course_evidence,
     )
     for learner_id, unit_id, criterion_id in rows.iterator(chunk_size=5000):
         per_learner[learner_id].append((unit_id, criterion_id))

@@ -16,6 +16,7 @@ from certification.models import (
     CertificationProgram,
     CompetencyUnit,
     Evidence,
+    EvidenceSource,
     ProgramApplication,
 )
 
@@ -95,7 +96,12 @@ def competency_record(*, learner) -> CompetencyRecord:
     record = CompetencyRecord()
     for program in programs:
         req = requirements[program.pk]
-        rows = [(e.unit_id, e.criterion_id) for e in evidence]
+        counted = [
+            e
+            for e in evidence
+            if req.accepts_course_evidence or e.source_kind != EvidenceSource.COURSE
+        ]
+        rows = [(e.unit_id, e.criterion_id) for e in counted]
         verdict = eligibility_judge(req, learner.pk, rows)
         touched = any(by_unit.get(uid) for uid in req.relevant_unit_ids())
         if program.pk not in applications and not touched:

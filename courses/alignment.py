@@ -5,7 +5,8 @@ program-to-course table from ``certification.demo``.
 """
 
 from certification.demo import PROGRAMS
-from certification.models import CertificationProgram
+from certification.models import CertificationProgram, EvidenceSource, ProgramKind
+from certification.services import evidence_record
 from courses.models import CoursePage
 
 
@@ -44,3 +45,22 @@ def _course_wire(course: CoursePage, program: CertificationProgram) -> int:
     if course.live:
         revision.publish()
     return 1
+
+
+def course_completion_evidence(sender, *, user, course, **kwargs) -> None:
+    """``course_completed`` receiver: when the course leads to a course-completion
+    program, record course evidence for the program's units the course teaches
+    (all of them when the course names none). Competency programs ignore this
+    evidence: they need assessments."""
+    program = course.certification_program
+    if program is None or program.kind != ProgramKind.COURSE_COMPLETION:
+        return
+    required = program.required_units.all()
+    taught = required.filter(pk__in=course.competency_units.values("pk"))
+    for unit in taught if taught.exists() else required:
+        evidence_record(
+            learner=user,
+            unit=unit,
+            source_kind=EvidenceSource.COURSE,
+            source_id=course.pk,
+        )

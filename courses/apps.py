@@ -7,7 +7,12 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Cursos")
 
     def ready(self):
+        from courses.alignment import course_completion_evidence
         from courses.services import lesson_complete_on_pass
+        from courses.signals import course_completed
         from plugins.signals import attempt_graded
 
         attempt_graded.connect(lesson_complete_on_pass, dispatch_uid="courses-pass")
+        course_completed.connect(
+            course_completion_evidence, dispatch_uid="courses-completion-evidence"
+        )

@@ -27,3 +27,45 @@ def test_a_course_keeps_its_units_and_program(course, chile_program):
     course = CoursePage.objects.get(pk=course.pk)
     assert course.competency_units.count() == 3
     assert chile_program.courses.get() == course
+
+
+def complete_course(user, course):
+    from courses import services
+    from courses.models import LessonPage
+
+    services.enrolment_create(user=user, course=course)
+    for lesson in LessonPage.objects.child_of(course).live():
+        services.lesson_complete(user=user, lesson=lesson)
+
+
+def test_completing_a_course_makes_the_learner_eligible_for_its_completion_program(
+    course, learner, chile_standard
+):
+    from certification.eligibility import learner_eligibility
+    from certification.models import ProgramEligibility
+    from tests.certification.conftest import make_program
+
+    program = make_program(
+        chile_standard, code="cl-constancia", kind="course-completion"
+    )
+    course.certification_program = program
+    course.save_revision().publish()
+    complete_course(learner, CoursePage.objects.get(pk=course.pk))
+    assert learner_eligibility(learner=learner, program=program).eligible
+    assert ProgramEligibility.objects.filter(learner=learner, program=program).exists()
+
+
+def test_course_evidence_does_not_count_for_a_competency_certificate(
+    course, learner, chile_program
+):
+    """A competency certificate needs assessments, not lessons read."""
+    from certification.eligibility import learner_eligibility
+    from certification.services import evidence_record
+
+    for unit in chile_program.required_units.all():
+        evidence_record(
+            learner=learner, unit=unit, source_kind="course", source_id=course.pk
+        )
+    verdict = learner_eligibility(learner=learner, program=chile_program)
+    assert not verdict.eligible
+    assert len(verdict.missing) == 3
