@@ -1,0 +1,136 @@
+"""Throughput of credential issuance, batch path against the naive way, and
+the peak memory of a worker issuing many credentials.
+
+Both sides run the same end-to-end pipeline (pending record, OB3 credential
+with its eddsa-jcs-2022 proof, VC-JWT, PDF/A-3b render with the credential
+attached, PAdES signature, atomic file writes, activation, holder e-mail),
+with the same template, in the same process, interleaved in chunks so both see
+the same machine load:
+
+- batch: the worker's warm renderer (parsed template and CSS, loaded fonts)
+  and pre-loaded PAdES signer are reused from one credential to the next;
+- naive: every credential gets a fresh renderer and signer (one WeasyPrint
+  render and one signature from scratch per certificate).
+
+Printed, never asserted. Sizes: ``BENCH_ISSUANCE_N`` (default 500) credentials
+per side; ``BENCH_ISSUANCE_MEMORY_N`` (default 1000) for the memory run, with
+the peak RSS printed at checkpoints to show whether it stays flat.
+"""
+
+import os
+import resource
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from certification.credentials import keys
+from certification.issuance import pdf as issuance_pdf
+from certification.issuance.service import credential_issue
+from certification.models import Credential, CredentialStatus
+from lms.accounts.identity import rut_check_digit
+from tests.certification.conftest import make_program, make_standard
+
+pytestmark = [pytest.mark.bench, pytest.mark.django_db]
+
+CHUNK = 25
+
+
+def bulk_users(count: int, *, start: int) -> list:
+    User = get_user_model()
+    User.objects.bulk_create(
+        User(
+            username=f"holder{n}",
+            email=f"holder{n}@example.org",
+            legal_name=f"Participante Número {n}",
+            country="CL",
+            national_id=f"{20_000_000 + n}-{rut_check_digit(str(20_000_000 + n))}",
+        )
+        for n in range(start, start + count)
+    )
+    return list(User.objects.filter(username__startswith="holder").order_by("pk"))[
+        start : start + count
+    ]
+
+
+@pytest.fixture
+def program(settings, tmp_path):
+    settings.LMS_KEY_DIR = tmp_path / "keys"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    keys.issuer_keys_generate(issuer_code="CL", organisation="Ministerio de Prueba")
+    standard = make_standard("CL", units=4, criteria=0)
+    return make_program(standard, code="bench", validity_years=5)
+
+
+def issue(users, program, capture, *, naive: bool) -> float:
+    """Issue to ``users``; return the seconds taken (eager tasks, in-process)."""
+    started = time.perf_counter()
+    for user in users:
+        if naive:
+            issuance_pdf.caches_clear()
+        with capture(execute=True):
+            credential_issue(user=user, program=program, force=True)
+    elapsed = time.perf_counter() - started
+    mail.outbox.clear()
+    return elapsed
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def test_bench_issuance_batch_against_naive(
+    program, django_capture_on_commit_callbacks
+):
+    n = int(os.environ.get("BENCH_ISSUANCE_N", "500"))
+    users = bulk_users(2 * n + 1, start=0)
+    warm = users.pop()
+    issue([warm], program, django_capture_on_commit_callbacks, naive=False)
+    batch_users, naive_users = users[:n], users[n:]
+    batch = naive = 0.0
+    for offset in range(0, n, CHUNK):
+        batch += issue(
+            batch_users[offset : offset + CHUNK],
+            program,
+            django_capture_on_commit_callbacks,
+            naive=False,
+        )
+        naive += issue(
+            naive_users[offset : offset + CHUNK],
+            program,
+            django_capture_on_commit_callbacks,
+            naive=True,
+        )
+    active = Credential.objects.filter(status=CredentialStatus.ACTIVE).count()
+    assert active == 2 * n + 1
+    print(
+        f"\nissuance N={n} per side, 1 process: "
+        f"batch {n / batch:.2f}/s ({1000 * batch / n:.0f} ms each), "
+        f"naive {n / naive:.2f}/s ({1000 * naive / n:.0f} ms each), "
+        f"ratio batch/naive {naive / batch:.2f}x (target >= 5x)"
+    )
+
+
+def test_bench_issuance_peak_memory(program, django_capture_on_commit_callbacks):
+    n = int(os.environ.get("BENCH_ISSUANCE_MEMORY_N", "1000"))
+    users = bulk_users(n, start=0)
+    checkpoints = sorted({max(1, n // 10), n // 4, n // 2, 3 * n // 4, n})
+    done = 0
+    figures = []
+    started = time.perf_counter()
+    for checkpoint in checkpoints:
+        for offset in range(done, checkpoint, CHUNK):
+            issue(
+                users[offset : min(offset + CHUNK, checkpoint)],
+                program,
+                django_capture_on_commit_callbacks,
+                naive=False,
+            )
+        done = checkpoint
+        figures.append(f"{done}: {peak_rss_mb():.0f} MB")
+    elapsed = time.perf_counter() - started
+    print(
+        f"\nissuance peak RSS by credentials issued ({n} in {elapsed:.0f} s): "
+        + ", ".join(figures)
+    )
