@@ -13,6 +13,7 @@ from django.db import transaction
 
 from certification.demo import seed_certification_demo
 from courses.alignment import seed_course_certification
+from courses.demo.assessments import seed_assessments_demo
 from courses.demo.seeders import (
     DEMO_PASSWORD,
     DEMO_USERS,
@@ -39,6 +40,8 @@ SEEDERS = [
 ]
 # Competency standards, issuers and programs; then the courses that lead to them.
 SEEDERS += [seed_certification_demo, seed_course_certification]
+# A quiz and a rubric assessment in the publishing course.
+SEEDERS += [seed_assessments_demo]
 # Page-by-page log lines from Wagtail and the task runner drown the summary.
 QUIET_LOGGERS = ("wagtail", "django_tasks")
 

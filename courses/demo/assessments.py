@@ -1,0 +1,144 @@
+"""Demo assessments: a quiz and an open response with rubric in the
+independent-publishing course, each in a lesson of its own. Idempotent:
+assessments are found by title and lessons by slug; nothing existing is
+changed."""
+
+from wagtail.models import Locale
+
+from courses.models import CoursePage, LessonPage
+from plugins.models import Assessment
+from plugins.registry import get_plugin
+
+COURSE_SLUG = "edicion-independiente"
+
+QUIZ = {
+    "title": "Cuestionario: ISBN, depósito legal y metadatos",
+    "after": "isbn-deposito-legal-metadatos",
+    "slug": "evaluacion-isbn-metadatos",
+    "lesson_title": "Evaluación: ISBN, depósito legal y metadatos",
+    "lesson_title_en": "Assessment: ISBN, legal deposit and metadata",
+    "pass_mark": 70,
+    "max_attempts": 3,
+    "time_limit_minutes": 20,
+    "instructions": "Responda las preguntas. Verá sus resultados al enviar.",
+    "data": {
+        "questions": (
+            "? ¿Qué identifica un ISBN?\n"
+            "* Una edición concreta de un libro\n"
+            "- A la persona autora\n"
+            "- A la imprenta\n"
+            "> Cada edición y formato (impreso, EPUB) lleva su propio ISBN.\n\n"
+            "? ¿Qué formatos son libros electrónicos?\n"
+            "* EPUB\n"
+            "* PDF accesible\n"
+            "- TIFF\n"
+            "> EPUB es el estándar abierto; el PDF debe ser accesible.\n\n"
+            "? El depósito legal conserva la memoria bibliográfica del país.\n"
+            "= verdadero\n\n"
+            "? ¿Qué sigla usa el registro ONIX para los metadatos del libro?\n"
+            "~ ONIX\n"
+            "~ ONIX for Books\n"
+            "> ONIX es el estándar de intercambio de metadatos del libro.\n\n"
+            "? Un mismo ISBN puede reutilizarse para una nueva edición corregida.\n"
+            "= falso\n"
+            "> Una nueva edición necesita un ISBN nuevo."
+        ),
+        "draw": "0",
+        "shuffle_questions": "on",
+        "shuffle_options": "on",
+        "show_answers": "on",
+    },
+}
+
+RUBRIC = {
+    "title": "Plan editorial de un título",
+    "after": "costos-tiradas-distribucion",
+    "slug": "evaluacion-plan-editorial",
+    "lesson_title": "Evaluación: plan editorial de un título",
+    "lesson_title_en": "Assessment: publishing plan for one title",
+    "pass_mark": 60,
+    "max_attempts": 2,
+    "time_limit_minutes": None,
+    "instructions": "Un evaluador revisará su plan y le escribirá.",
+    "data": {
+        "prompt": (
+            "Presente el plan editorial de un título que quiera publicar: público, "
+            "formato, tirada, costos y canales de distribución."
+        ),
+        "rubric": (
+            "Público y propuesta: Inicial=0; En desarrollo=2; Logrado=4\n"
+            "Costos y tirada: Inicial=0; En desarrollo=2; Logrado=4\n"
+            "Distribución: Inicial=0; En desarrollo=1; Logrado=2"
+        ),
+        "allow_files": "on",
+        "max_files": "3",
+        "max_file_mb": "20",
+    },
+}
+
+
+def _assessment(spec, sector) -> tuple[Assessment, str]:
+    plugin_id = "quiz" if spec is QUIZ else "rubric"
+    found = Assessment.objects.filter(title=spec["title"], plugin_id=plugin_id).first()
+    if found:
+        return found, "unchanged"
+    form = get_plugin(plugin_id).authoring_form(data=spec["data"])
+    if not form.is_valid():
+        raise ValueError(f"demo {plugin_id} config is invalid: {form.errors}")
+    assessment = Assessment.objects.create(
+        title=spec["title"],
+        plugin_id=plugin_id,
+        config=form.cleaned_data,
+        instructions=spec["instructions"],
+        sector=sector,
+        pass_mark=spec["pass_mark"],
+        max_attempts=spec["max_attempts"],
+        time_limit_minutes=spec["time_limit_minutes"],
+    )
+    return assessment, "created"
+
+
+def _translate(lesson, spec) -> None:
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or lesson.get_parent().get_translation_or_none(english) is None:
+        return
+    if lesson.get_translation_or_none(english) is not None:
+        return
+    translated = lesson.copy_for_translation(english)
+    translated.title = spec["lesson_title_en"]
+    translated.save_revision().publish()
+
+
+def _lesson(course, spec, assessment) -> str:
+    existing = LessonPage.objects.child_of(course).filter(slug=spec["slug"]).first()
+    if existing is not None:
+        _translate(existing, spec)
+        return "unchanged"
+    lesson = course.add_child(
+        instance=LessonPage(
+            title=spec["lesson_title"],
+            slug=spec["slug"],
+            summary=spec["instructions"],
+            estimated_minutes=30,
+            body=[("assessment", {"assessment": assessment})],
+        )
+    )
+    lesson.save_revision().publish()
+    anchor = LessonPage.objects.child_of(course).filter(slug=spec["after"]).first()
+    if anchor is not None:
+        lesson.move(anchor, pos="right")
+    _translate(LessonPage.objects.get(pk=lesson.pk), spec)
+    return "created"
+
+
+def seed_assessments_demo(context) -> None:
+    """A quiz and a rubric assessment in the demo publishing course."""
+    course = CoursePage.objects.filter(
+        slug=COURSE_SLUG, locale__language_code="es"
+    ).first()
+    if course is None:
+        return
+    for spec in (QUIZ, RUBRIC):
+        assessment, outcome = _assessment(spec, course.sector)
+        context.record("assessments", outcome)
+        context.record("assessment lessons", _lesson(course, spec, assessment))
