@@ -19,18 +19,35 @@ from certification.models import (
     EvidenceSource,
     ProgramApplication,
 )
+from certification.signals import register_unit_assessments
 
 __all__ = [
     "cohort_eligibility",
     "competency_record",
     "learner_eligibility",
     "program_missing_units",
+    "unit_assessment_offers",
 ]
 
 
 def program_missing_units(*, learner, program) -> list[CompetencyUnit]:
     """The required units ``learner`` has still to demonstrate, in program order."""
     return learner_eligibility(learner=learner, program=program).missing
+
+
+def unit_assessment_offers(*, learner, units) -> dict[int, list[dict]]:
+    """Assessments higher layers offer ``learner`` for ``units``, by unit id,
+    collected through ``register_unit_assessments``."""
+    offers: dict[int, list[dict]] = defaultdict(list)
+    if not units:
+        return offers
+    responses = register_unit_assessments.send(
+        sender=CompetencyUnit, learner=learner, units=list(units)
+    )
+    for _receiver, answer in responses:
+        for unit_id, items in (answer or {}).items():
+            offers[unit_id].extend(items)
+    return offers
 
 
 @dataclass
@@ -41,6 +58,7 @@ class UnitRecord:
     evidence: list[Evidence]
     criteria_total: int
     criteria_met: int
+    offers: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -115,7 +133,22 @@ def competency_record(*, learner) -> CompetencyRecord:
                 application=applications.get(program.pk),
             )
         )
+    _offers_attach(record, learner)
     return record
+
+
+def _offers_attach(record: CompetencyRecord, learner) -> None:
+    missing = {
+        row.unit.pk: row.unit
+        for item in record.programs
+        for row in item.units
+        if not row.demonstrated
+    }
+    offers = unit_assessment_offers(learner=learner, units=list(missing.values()))
+    for item in record.programs:
+        for row in item.units:
+            if not row.demonstrated:
+                row.offers = offers.get(row.unit.pk, [])
 
 
 def _unit_record(req, verdict, unit, by_unit) -> UnitRecord:

@@ -24,6 +24,16 @@ objects the learner has still to demonstrate, in the program's order). The
 assessment layer answers it by offering the assessments for those units.
 """
 
+register_unit_assessments = Signal()
+"""Sent by the competency record to collect, from higher layers, the assessments
+a learner can take for units still missing (recognition of prior learning).
+
+``sender`` is the ``CompetencyUnit`` class. Arguments: ``learner`` (the user),
+``units`` (a list of ``CompetencyUnit``). Each receiver returns a dict mapping a
+unit id to a list of offers, each a dict with ``title`` and ``url``. Receivers
+must not change state.
+"""
+
 credential_issued = Signal()
 """Sent when a credential becomes active: its artefacts all exist and it is
 visible to verification. Sent after the activating transaction commits.

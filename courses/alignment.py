@@ -4,10 +4,17 @@ Lives in the courses layer because it writes course pages; it reads the
 program-to-course table from ``certification.demo``.
 """
 
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import Page, ReferenceIndex
+
 from certification.demo import PROGRAMS
 from certification.models import CertificationProgram, EvidenceSource, ProgramKind
 from certification.services import evidence_record
 from courses.models import CoursePage
+from plugins.models import Assessment
 
 
 def seed_course_certification(context=None) -> None:
@@ -64,3 +71,51 @@ def course_completion_evidence(sender, *, user, course, **kwargs) -> None:
             source_kind=EvidenceSource.COURSE,
             source_id=course.pk,
         )
+
+
+def unit_assessment_offers(sender, *, learner, units, **kwargs) -> dict:
+    """``register_unit_assessments`` receiver: for each unit, the assessments
+    that give evidence for it (or for one of its criteria) and the live lesson
+    pages embedding them, so a candidate can take them without the course."""
+    unit_ids = [unit.pk for unit in units]
+    assessments = list(
+        Assessment.objects.filter(
+            Q(units__in=unit_ids) | Q(criteria__unit__in=unit_ids)
+        )
+        .distinct()
+        .prefetch_related("units", "criteria")
+    )
+    pages = _embedding_pages(assessments)
+    offers: dict[int, list[dict]] = defaultdict(list)
+    for assessment in assessments:
+        page = pages.get(assessment.pk)
+        if page is None:
+            continue
+        covered = {u.pk for u in assessment.units.all()}
+        covered |= {c.unit_id for c in assessment.criteria.all()}
+        for unit_id in covered & set(unit_ids):
+            offers[unit_id].append(
+                {
+                    "title": assessment.title,
+                    "url": f"{page.url}#assessment-{assessment.pk}",
+                }
+            )
+    return offers
+
+
+def _embedding_pages(assessments) -> dict[int, Page]:
+    """Assessment id -> one live page whose body embeds it (reference index)."""
+    if not assessments:
+        return {}
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(Assessment),
+        to_object_id__in=[str(a.pk) for a in assessments],
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("to_object_id", "object_id")
+    by_page = {
+        int(page_id): int(assessment_id) for assessment_id, page_id in references
+    }
+    result = {}
+    for page in Page.objects.live().filter(pk__in=by_page).specific():
+        result.setdefault(by_page[page.pk], page)
+    return result

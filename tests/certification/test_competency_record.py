@@ -107,3 +107,34 @@ def test_the_record_uses_a_bounded_number_of_queries(
         record = competency_record(learner=learner)
     assert all(item.eligible for item in record.programs)
     assert program in [item.program for item in record.programs]
+
+
+def test_an_rpl_candidate_is_offered_the_assessments_of_missing_units(
+    learner_client, learner, course, chile_program
+):
+    """Assessments aligned with a missing unit, or with one of its criteria, are
+    linked from the record (at the lesson embedding them); a demonstrated unit
+    offers nothing."""
+    from tests.assessments.conftest import author, embed, quiz_data
+
+    first, second, third = chile_program.required_units.order_by("sort_order")
+    by_unit = author("quiz", quiz_data(), title="Cuestionario de la unidad 2")
+    by_unit.units.add(second)
+    by_criterion = author("quiz", quiz_data(), title="Cuestionario de un criterio")
+    by_criterion.criteria.add(third.criteria.first())
+    done = author("quiz", quiz_data(), title="Cuestionario ya aprobado")
+    done.units.add(first)
+    lesson = embed(course, by_unit, slug="eval-2")
+    embed(course, by_criterion, slug="eval-3")
+    embed(course, done, slug="eval-1")
+    evidence_record(learner=learner, unit=first, source_kind="attempt", source_id=1)
+    learner_client.post(
+        reverse("certification:program_apply", args=[chile_program.code])
+    )
+    response = learner_client.get(URL)
+    rows = response.context["record"].programs[0].units
+    assert rows[0].offers == []
+    assert [o["title"] for o in rows[1].offers] == ["Cuestionario de la unidad 2"]
+    assert [o["title"] for o in rows[2].offers] == ["Cuestionario de un criterio"]
+    assert rows[1].offers[0]["url"] == f"{lesson.url}#assessment-{by_unit.pk}"
+    assert f'href="{lesson.url}#assessment-{by_unit.pk}"' in response.content.decode()
