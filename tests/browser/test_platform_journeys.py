@@ -154,6 +154,10 @@ def test_trainer_creates_a_lesson_in_the_admin_and_submits_it_for_moderation(
     editor = page.locator("[contenteditable=true]").last
     editor.click()
     editor.type("El contrato de edición cede derechos por un plazo y un territorio.")
+    # The editor saves its state to the block's hidden input after a pause.
+    expect(page.locator("input[name='body-0-value']")).to_have_value(
+        re.compile("un plazo y un territorio")
+    )
     page.screenshot(path=artifact_path("journey-admin-new-lesson"), full_page=True)
 
     page.get_by_role("button", name="Más acciones").click()
