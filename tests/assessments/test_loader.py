@@ -111,3 +111,33 @@ def test_every_signal_is_documented():
     for name in names:
         after = source.split(f"{name} = Signal()", 1)[1].lstrip()
         assert after.startswith('"""') and "``sender``" in after.split('"""')[1], name
+
+
+def _installed_apps_with(env_extra: dict) -> list[str]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.INSTALLED_APPS))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.settings.test", **env_extra}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_lms_plugins_exclude_switches_the_test_plugin_off_at_start_up():
+    """A real start-up with LMS_PLUGINS_EXCLUDE=testdummy leaves it out."""
+    apps = _installed_apps_with({"LMS_PLUGINS_EXCLUDE": "testdummy"})
+    assert "lms_testplugin" not in apps and "plugins.quiz" in apps
+    assert "lms_testplugin" in _installed_apps_with({})
