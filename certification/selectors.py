@@ -18,6 +18,7 @@ from certification.models import (
     Evidence,
     EvidenceSource,
     ProgramApplication,
+    ProgramKind,
 )
 from certification.signals import register_unit_assessments
 
@@ -123,7 +124,8 @@ def competency_record(*, learner) -> CompetencyRecord:
         verdict = eligibility_judge(req, learner.pk, rows)
         touched = any(by_unit.get(uid) for uid in req.relevant_unit_ids())
         if program.pk not in applications and not touched:
-            record.available.append(program)
+            if program.kind == ProgramKind.COMPETENCY:
+                record.available.append(program)
             continue
         record.programs.append(
             ProgramRecord(

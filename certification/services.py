@@ -23,6 +23,7 @@ from certification.models import (
     PerformanceCriterion,
     ProgramApplication,
     ProgramEligibility,
+    ProgramKind,
     StandardEquivalence,
 )
 from certification.signals import program_application_submitted, program_eligible
@@ -163,6 +164,8 @@ def program_apply(
         raise ValueError(f"unknown application route: {route!r}")
     if not program.active:
         raise ValueError("program is not active")
+    if route == ApplicationRoute.RPL and program.kind != ProgramKind.COMPETENCY:
+        raise ValueError("only competency certificates accept prior learning")
     with transaction.atomic():
         application, created = ProgramApplication.objects.get_or_create(
             learner=learner, program=program, defaults={"route": route}

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from certification.models import ApplicationRoute, CertificationProgram
+from certification.models import ApplicationRoute, CertificationProgram, ProgramKind
 from certification.selectors import competency_record
 from certification.services import program_apply
 
@@ -25,7 +25,9 @@ def competency_record_view(request):
 @login_required
 @require_POST
 def program_apply_view(request, code):
-    program = get_object_or_404(CertificationProgram.objects.active(), code=code)
+    program = get_object_or_404(
+        CertificationProgram.objects.active(), code=code, kind=ProgramKind.COMPETENCY
+    )
     result = program_apply(
         learner=request.user, program=program, route=ApplicationRoute.RPL
     )

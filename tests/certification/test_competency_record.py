@@ -138,3 +138,17 @@ def test_an_rpl_candidate_is_offered_the_assessments_of_missing_units(
     assert [o["title"] for o in rows[2].offers] == ["Cuestionario de un criterio"]
     assert rows[1].offers[0]["url"] == f"{lesson.url}#assessment-{by_unit.pk}"
     assert f'href="{lesson.url}#assessment-{by_unit.pk}"' in response.content.decode()
+
+
+def test_a_course_completion_program_takes_no_rpl_application(
+    learner_client, learner, chile_standard
+):
+    """A course-completion certificate is earned by the course only."""
+    program = make_program(
+        chile_standard, code="cl-constancia", kind="course-completion"
+    )
+    response = learner_client.get(URL)
+    assert program not in response.context["record"].available
+    url = reverse("certification:program_apply", args=[program.code])
+    assert learner_client.post(url).status_code == 404
+    assert not ProgramApplication.objects.filter(learner=learner).exists()
