@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from courses.models import CoursePage, LessonPage
 from plugins.models import Assessment
 from plugins.registry import get_plugin
+from plugins.roles import assessor_permissions_grant
 
 COURSE_SLUG = "edicion-independiente"
 
@@ -133,6 +134,7 @@ def _lesson(course, spec, assessment) -> str:
 
 def seed_assessments_demo(context) -> None:
     """A quiz and a rubric assessment in the demo publishing course."""
+    assessor_permissions_grant()
     course = CoursePage.objects.filter(
         slug=COURSE_SLUG, locale__language_code="es"
     ).first()
