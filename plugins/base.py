@@ -165,9 +165,10 @@ class AssessmentPlugin(ABC):
         self, *, config: dict, response: dict, data=None, files=None
     ) -> GradingForm:
         """The assessor's form for one attempt; ``form.score()`` after
-        validation gives the grade. Auto-graded plugins still return one so an
-        assessor can override a score. Uploaded files in its cleaned data are
-        stored by the core like response files."""
+        validation gives the grade. Every plugin returns one, so the contract
+        is the same for all (the queue lists only attempts whose ``grade``
+        returned ``None``). Uploaded files in its cleaned data are stored by
+        the core like response files."""
 
     def render_response(self, *, config: dict, response: dict) -> str:
         """HTML of the learner's response for the assessor (and the learner's

@@ -80,6 +80,8 @@ def test_queue_filters_by_plugin_country_and_age(submitted, assessor_client, ass
         not in assessor_client.get("/admin/assessments/queue/?age=3").content.decode()
     )
     course = submitted.page.get_parent()
+    html = assessor_client.get("/admin/assessments/queue/").content.decode()
+    assert f'<option value="{course.pk}">{course.title}</option>' in html
     assert (
         row
         in assessor_client.get(
