@@ -108,3 +108,33 @@ def test_revoking_from_the_admin_requires_a_reason(
     credential.refresh_from_db()
     assert credential.status == CredentialStatus.REVOKED
     assert credential.events.last().actor == chile_officer
+
+
+def test_editing_a_template_in_the_admin_records_a_new_revision(
+    client, eligible, program, django_capture_on_commit_callbacks
+):
+    """Credentials keep the revision they were issued with."""
+    from certification.issuance.service import credential_issue
+    from certification.models import CertificateTemplate
+
+    with django_capture_on_commit_callbacks(execute=True):
+        credential = credential_issue(user=eligible, program=program)
+    template = CertificateTemplate.objects.get()
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = f"/admin/certificatetemplate/edit/{template.pk}/"
+    assert client.get(url).status_code == 200
+
+    response = client.post(
+        url,
+        {
+            "issuer": "",
+            "name": template.name,
+            "html": template.html,
+            "css": template.css + "\nbody { color: #000; }",
+        },
+    )
+    assert response.status_code == 302
+    assert template.revisions.count() == 2
+    credential.refresh_from_db()
+    assert credential.template_revision.number == 1
+    assert template.revision_in_force().number == 2
