@@ -5,6 +5,8 @@ changed."""
 
 from wagtail.models import Locale
 
+from courses.demo import markup
+from courses.demo.content.assessment_lessons import QUIZ_LESSON, RUBRIC_LESSON
 from courses.models import CoursePage, LessonPage
 from plugins.models import Assessment
 from plugins.registry import get_plugin
@@ -16,8 +18,7 @@ QUIZ = {
     "title": "Cuestionario: ISBN, depósito legal y metadatos",
     "after": "isbn-deposito-legal-metadatos",
     "slug": "evaluacion-isbn-metadatos",
-    "lesson_title": "Evaluación: ISBN, depósito legal y metadatos",
-    "lesson_title_en": "Assessment: ISBN, legal deposit and metadata",
+    "lesson": QUIZ_LESSON,
     "pass_mark": 70,
     "max_attempts": 3,
     "time_limit_minutes": 20,
@@ -55,8 +56,7 @@ RUBRIC = {
     "title": "Plan editorial de un título",
     "after": "costos-tiradas-distribucion",
     "slug": "evaluacion-plan-editorial",
-    "lesson_title": "Evaluación: plan editorial de un título",
-    "lesson_title_en": "Assessment: publishing plan for one title",
+    "lesson": RUBRIC_LESSON,
     "pass_mark": 60,
     "max_attempts": 2,
     "time_limit_minutes": None,
@@ -99,36 +99,44 @@ def _assessment(spec, sector) -> tuple[Assessment, str]:
     return assessment, "created"
 
 
-def _translate(lesson, spec) -> None:
+def _fields(spec, language: str, assessment) -> dict:
+    text = spec["lesson"][language]
+    return {
+        "title": text["title"],
+        "summary": text["summary"],
+        "estimated_minutes": 40,
+        "body": [
+            *markup.to_blocks(text["body"]),
+            ("assessment", {"assessment": assessment}),
+        ],
+    }
+
+
+def _translate(lesson, spec, assessment) -> None:
     english = Locale.objects.filter(language_code="en").first()
     if english is None or lesson.get_parent().get_translation_or_none(english) is None:
         return
     if lesson.get_translation_or_none(english) is not None:
         return
     translated = lesson.copy_for_translation(english)
-    translated.title = spec["lesson_title_en"]
+    for name, value in _fields(spec, "en", assessment).items():
+        setattr(translated, name, value)
     translated.save_revision().publish()
 
 
 def _lesson(course, spec, assessment) -> str:
     existing = LessonPage.objects.child_of(course).filter(slug=spec["slug"]).first()
     if existing is not None:
-        _translate(existing, spec)
+        _translate(existing, spec, assessment)
         return "unchanged"
     lesson = course.add_child(
-        instance=LessonPage(
-            title=spec["lesson_title"],
-            slug=spec["slug"],
-            summary=spec["instructions"],
-            estimated_minutes=30,
-            body=[("assessment", {"assessment": assessment})],
-        )
+        instance=LessonPage(slug=spec["slug"], **_fields(spec, "es", assessment))
     )
     lesson.save_revision().publish()
     anchor = LessonPage.objects.child_of(course).filter(slug=spec["after"]).first()
     if anchor is not None:
         lesson.move(anchor, pos="right")
-    _translate(LessonPage.objects.get(pk=lesson.pk), spec)
+    _translate(LessonPage.objects.get(pk=lesson.pk), spec, assessment)
     return "created"
 
 
