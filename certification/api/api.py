@@ -21,11 +21,7 @@ from certification.verification.checks import (
     pdf_verify,
 )
 from certification.verification.ratelimit import rate_limit_exceeded
-from certification.verification.selectors import (
-    credential_disclosed,
-    credential_lookup,
-    credential_verdict,
-)
+from certification.verification.selectors import credential_status_public
 from certification.verification.services import verification_record
 from certification.verification.verdicts import Verdict
 
@@ -80,20 +76,17 @@ def credential_status(request, public_id: str):
     limited = _limited(request, "lookup")
     if limited:
         return limited
-    credential = credential_lookup(public_id)
-    if credential is None:
+    found = credential_status_public(public_id)
+    if found is None:
         return Status(404, NOT_FOUND)
-    verdict = credential_verdict(credential)
+    pk, verdict, data = found
     verification_record(
-        credential=credential,
-        method=VerificationMethod.API,
-        verdict=verdict,
-        request=request,
+        credential=pk, method=VerificationMethod.API, verdict=verdict, request=request
     )
-    data = credential_disclosed(credential, verdict)
     data["valid"] = verdict == Verdict.VALID
-    data["verify_url"] = verify_url(credential.public_id)
-    return Status(200, data)
+    data["verify_url"] = verify_url(data["public_id"])
+    # Already in the described shape: skip re-validating it on the hot path.
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 @api.post(

@@ -18,6 +18,15 @@ def issuer_did_document(code: str) -> dict | None:
         return None
 
 
+def signing_certificate_pem(code: str) -> str | None:
+    """The public PDF signing certificate (for ``lms-verify --cert``)."""
+    try:
+        path = keys.key_directory(code) / keys.SIGNING_CERT_FILE
+        return path.read_text() if path.is_file() else None
+    except (OSError, ValueError):
+        return None
+
+
 def issuers_public() -> list[tuple[str, Issuer]]:
     issuers = Issuer.objects.select_related("credential_profile").order_by("pk")
     return [(issuer_key_code(issuer).lower(), issuer) for issuer in issuers]
@@ -50,6 +59,7 @@ def issuer_profile(issuer: Issuer) -> dict:
             }
             for m in methods
         ],
+        "signing_certificate_pem": signing_certificate_pem(code),
         "status_lists": {
             purpose: status_list_url(code, purpose) for purpose in StatusPurpose.values
         },

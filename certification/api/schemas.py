@@ -96,4 +96,5 @@ class IssuerOut(Schema):
     did: str | None
     did_document_url: str
     public_keys: list[PublicKey]
+    signing_certificate_pem: str | None
     status_lists: dict[str, str]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
-from certification.issuance.selectors import credential_public_get
 from certification.models import Credential, CredentialStatus, VerificationLog
 
 from .verdicts import Verdict
 
+SNAPSHOT_SECONDS = 300
 PUBLIC_ID = re.compile(r"^[0-9a-f]{32}$")
 # A pasted verify link (or anything ending in a public id) is accepted too.
 _IN_LINK = re.compile(r"/verify/([0-9a-fA-F]{32})/?(?:[?#].*)?$")
@@ -32,14 +34,56 @@ def public_id_normalise(raw) -> str | None:
     return text if PUBLIC_ID.match(text) else None
 
 
+# What the verify page and the status API read: the record's snapshot and the
+# issuer, nothing of the program or standard rows (the hot path stays one
+# narrow query).
+LOOKUP_FIELDS = (
+    "public_id",
+    "holder_id",
+    "holder_name",
+    "program_title",
+    "standard_code",
+    "standard_version",
+    "standard_title",
+    "standard_url",
+    "units",
+    "national_level",
+    "regional_level",
+    "regional_level_provisional",
+    "assessors",
+    "issued_at",
+    "valid_until",
+    "status",
+    "status_reason",
+    "public",
+    "disclose_units",
+    "disclose_levels",
+    "disclose_assessors",
+    "issuer__name",
+    "issuer__country",
+    "issuer__website",
+)
+
+
 def credential_lookup(public_id) -> Credential | None:
     """The credential a public lookup may see: None when the id is malformed,
-    unknown, pending or made private by its holder (all answered alike)."""
+    unknown, pending or made private by its holder (all answered alike).
+
+    The same visibility rule as ``issuance.selectors.credential_public_get``
+    (not pending), plus the holder's choice to be public.
+    """
     public_id = public_id_normalise(public_id)
     if public_id is None:
         return None
-    credential = credential_public_get(public_id)
-    if credential is None or not credential.public:
+    try:
+        credential = (
+            Credential.objects.select_related("issuer")
+            .only(*LOOKUP_FIELDS)
+            .get(public_id=public_id)
+        )
+    except Credential.DoesNotExist:
+        return None
+    if credential.status == CredentialStatus.PENDING or not credential.public:
         return None
     return credential
 
@@ -48,7 +92,10 @@ def credential_verdict(credential: Credential | None, *, now=None) -> Verdict:
     """The live verdict of an issued record (revoked > suspended > expired)."""
     if credential is None:
         return Verdict.NOT_FOUND
-    status = credential.status
+    return status_verdict(credential.status, credential.valid_until, now=now)
+
+
+def status_verdict(status: str, valid_until, *, now=None) -> Verdict:
     if status == CredentialStatus.REVOKED:
         return Verdict.REVOKED
     if status == CredentialStatus.SUSPENDED:
@@ -56,12 +103,69 @@ def credential_verdict(credential: Credential | None, *, now=None) -> Verdict:
     now = now or timezone.now()
     # The daily expiry task may not have run yet: validity decides.
     if status == CredentialStatus.EXPIRED or (
-        credential.valid_until is not None and credential.valid_until <= now
+        valid_until is not None and valid_until <= now
     ):
         return Verdict.EXPIRED
     if status == CredentialStatus.ACTIVE:
         return Verdict.VALID
     return Verdict.NOT_FOUND
+
+
+def credential_live_row(public_id: str):
+    """``(pk, status, status_reason, public, updated_at)`` of a record, or None.
+
+    One hand-written statement: the lookup hot path skips the ORM's query
+    compiler, which costs several times the query itself.
+    """
+    meta = Credential._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        quote(meta.get_field(name).column)
+        for name in ("id", "status", "status_reason", "public", "updated_at")
+    )
+    where = quote(meta.get_field("public_id").column)
+    sql = f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {where} = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [public_id])
+        return cursor.fetchone()
+
+
+def credential_status_public(public_id) -> tuple[int, Verdict, dict] | None:
+    """``(pk, verdict, disclosed data)`` for a public lookup, or None.
+
+    The status, its reason and the holder's «public» choice are read live on
+    every call; the rest of the disclosed snapshot is cached per version of
+    the record (its ``updated_at``: any save, including a disclosure change or
+    a reissue, makes a new key) for ``SNAPSHOT_SECONDS``.
+    """
+    public_id = public_id_normalise(public_id)
+    if public_id is None:
+        return None
+    row = credential_live_row(public_id)
+    if row is None:
+        return None
+    pk, status, reason, public, updated_at = row
+    if status == CredentialStatus.PENDING or not public:
+        return None
+    version = re.sub(r"\W", "", str(updated_at))
+    key = f"verify-snapshot:{public_id}:{version}"
+    snapshot = cache.get(key)
+    if snapshot is None:
+        credential = credential_lookup(public_id)
+        if credential is None:
+            return None
+        snapshot = {
+            "valid_until": credential.valid_until,
+            "data": credential_disclosed(credential, Verdict.VALID),
+        }
+        cache.set(key, snapshot, SNAPSHOT_SECONDS)
+    verdict = status_verdict(status, snapshot["valid_until"])
+    data = {
+        **snapshot["data"],
+        "status": verdict.value,
+        "reason": reason if verdict == Verdict.REVOKED else "",
+    }
+    return pk, verdict, data
 
 
 def credential_disclosed(credential: Credential, verdict: Verdict) -> dict:

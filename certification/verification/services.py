@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
 from certification.models import Credential, VerificationLog
 
 from .verdicts import Verdict
+
+DEDUPLICATE_SECONDS = 3600
 
 
 def client_hash(request) -> str:
@@ -19,25 +23,41 @@ def client_hash(request) -> str:
     Good for counting distinct verifiers and for rate limits; it cannot be
     reversed without the secret key, nor linked across days.
     """
+    cached = getattr(request, "_verification_client", None)
+    if cached is not None:
+        return cached
     address = request.META.get("REMOTE_ADDR", "") or "unknown"
     day = timezone.now().strftime("%Y-%m-%d")
     key = f"verification-client:{settings.SECRET_KEY}".encode()
     digest = hmac.new(key, f"{day}|{address}".encode(), hashlib.sha256)
-    return digest.hexdigest()[:16]
+    request._verification_client = digest.hexdigest()[:16]
+    return request._verification_client
 
 
 def verification_record(
-    *, credential: Credential | None, method: str, verdict: Verdict, request
+    *,
+    credential: Credential | int | None,
+    method: str,
+    verdict: Verdict,
+    request,
 ) -> VerificationLog | None:
     """Log one verification of ``credential`` for its holder to see.
 
-    Lookups that found nothing are not logged (there is nobody to tell).
+    ``credential`` is the record or its primary key. Lookups that found
+    nothing are not logged (there is nobody to tell). The
+    same client checking the same credential the same way with the same result
+    is logged once per ``DEDUPLICATE_SECONDS``: reloading a page (or an HR
+    system polling) neither floods the holder's log nor writes a row per hit.
     """
     if credential is None:
         return None
+    pk = credential if isinstance(credential, int) else credential.pk
+    result = str(verdict.value if isinstance(verdict, Verdict) else verdict)
+    client = client_hash(request)
+    window = int(time.time()) // DEDUPLICATE_SECONDS
+    key = f"verify-log:{pk}:{method}:{result}:{client}:{window}"
+    if not cache.add(key, 1, timeout=DEDUPLICATE_SECONDS):
+        return None
     return VerificationLog.objects.create(
-        credential=credential,
-        method=method,
-        result=str(verdict.value if isinstance(verdict, Verdict) else verdict),
-        client_hash=client_hash(request),
+        credential_id=pk, method=method, result=result, client_hash=client
     )

@@ -16,7 +16,7 @@ from .forms import CodeForm, UploadForm
 from .ratelimit import rate_limit_exceeded
 from .selectors import (
     credential_disclosed,
-    credential_lookup,
+    credential_status_public,
     credential_verdict,
     holder_verifications,
     public_id_normalise,
@@ -87,27 +87,22 @@ def verify_detail(request, public_id: str):
     retry = rate_limit_exceeded(request, "lookup")
     if retry:
         return _too_many(request, retry)
-    credential = credential_lookup(public_id)
-    verdict = credential_verdict(credential)
-    if credential is None:
+    found = credential_status_public(public_id)
+    if found is None:
         return _page(
             request,
             "certification/verify_result.html",
-            _verdict_context(verdict),
+            _verdict_context(Verdict.NOT_FOUND),
             status=404,
         )
+    pk, verdict, data = found
     method = (
         VerificationMethod.PAGE
         if request.GET.get("via") == "code"
         else VerificationMethod.QR
     )
-    verification_record(
-        credential=credential, method=method, verdict=verdict, request=request
-    )
-    context = {
-        **_verdict_context(verdict),
-        "credential": credential_disclosed(credential, verdict),
-    }
+    verification_record(credential=pk, method=method, verdict=verdict, request=request)
+    context = {**_verdict_context(verdict), "credential": data}
     return _page(request, "certification/verify_result.html", context)
 
 

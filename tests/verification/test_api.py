@@ -140,6 +140,7 @@ def test_issuer_profile_publishes_the_keys_of_the_did_document(client, issued):
         "assertionMethod"
     ]
     assert set(profile["status_lists"]) == {"revocation", "suspension"}
+    assert profile["signing_certificate_pem"].startswith("-----BEGIN CERTIFICATE")
     assert client.get("/api/v1/issuers").json()[0]["code"] == "cl"
     assert client.get("/api/v1/issuers/zz").status_code == 404
     assert client.get("/issuers/zz/did.json").status_code == 404

@@ -192,6 +192,14 @@ def test_each_lookup_is_logged_by_method_without_the_client_address(client, issu
     assert len(entries[0].client_hash) == 16
 
 
+def test_repeated_lookups_by_one_client_are_logged_once_per_hour(client, issued):
+    for _ in range(3):
+        client.get(f"/verify/{issued.public_id}/", REMOTE_ADDR="203.0.113.7")
+    client.get(f"/verify/{issued.public_id}/", REMOTE_ADDR="203.0.113.8")
+
+    assert VerificationLog.objects.count() == 2
+
+
 def test_holder_sees_the_verifications_of_their_credentials_only(client, issued):
     client.get(f"/verify/{issued.public_id}/")
     other = UserFactory()
