@@ -18,17 +18,26 @@ from plugins.selectors import attempt_visible_to
 
 
 def _back(request, attempt_or_page):
-    target = request.POST.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, {request.get_host()}, require_https=request.is_secure()
-    ):
+    target = _safe_next(request)
+    if target:
         return redirect(target)
     page = getattr(attempt_or_page, "page", attempt_or_page)
     return redirect(page.get_url(request) if page else "/")
 
 
+def _safe_next(request) -> str:
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
+
+
 def _refused(request, reasons, status=400):
-    return render(request, "plugins/refused.html", {"reasons": reasons}, status=status)
+    """The reason, and a way back; nothing was stored."""
+    context = {"reasons": reasons, "back": _safe_next(request) or "/"}
+    return render(request, "plugins/refused.html", context, status=status)
 
 
 @require_POST

@@ -199,3 +199,12 @@ def test_file_is_served_only_to_owner_assessors_and_officers(
         assert b"".join(response.streaming_content) == PDF
         assert response["X-Content-Type-Options"] == "nosniff"
         response.close()
+
+
+def test_refusal_page_links_back_to_the_lesson(learner_client, quiz, quiz_lesson):
+    attempt = start(learner_client, quiz, quiz_lesson)
+    response = submit(
+        learner_client, attempt, {"score": "100", "next": quiz_lesson.url}
+    )
+    assert response.status_code == 400
+    assert f'href="{quiz_lesson.url}"' in response.content.decode()
