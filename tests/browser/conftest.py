@@ -64,6 +64,7 @@ def _migrated_rows_restored(request):
     if "live_server" not in request.fixturenames:
         yield
         return
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connection
     from wagtail.models import Page
@@ -78,6 +79,8 @@ def _migrated_rows_restored(request):
         # post_migrate handlers refilled some tables after the flush: empty them.
         call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(_MIGRATED_ROWS["default"])
+        # Content types are back with their original ids: forget cached ones.
+        ContentType.objects.clear_cache()
     yield
 
 
