@@ -37,7 +37,8 @@ ADMIN_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https:"],
+    # Avatars come from Gravatar (scheme-relative: http in development).
+    "img-src": ["'self'", "data:", "blob:", "https:", "www.gravatar.com"],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "media-src": ["'self'", "blob:", "https:"],

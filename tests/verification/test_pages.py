@@ -226,3 +226,24 @@ def test_lookups_over_the_limit_get_429_with_retry_after(client, issued, setting
     assert response.status_code == 429
     assert 1 <= int(response["Retry-After"]) <= 60
     assert other_client.status_code == 200
+
+
+def test_status_and_disclosure_changes_show_at_once_despite_the_snapshot_cache(
+    client, issued
+):
+    url = f"/verify/{issued.public_id}/"
+    assert verdict_of(client.get(url)) == "valid"
+
+    credential_revoke(credential=issued, actor=None, reason="Emitido por error")
+    revoked = client.get(url)
+    issued.refresh_from_db()
+    issued.disclose_units = False
+    issued.save()
+    hidden = client.get(url)
+    issued.public = False
+    issued.save()
+
+    assert verdict_of(revoked) == "revoked"
+    assert "Emitido por error" in revoked.content.decode()
+    assert "Unidad 1" not in hidden.content.decode()
+    assert client.get(url).status_code == 404
