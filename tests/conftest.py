@@ -3,11 +3,21 @@ page tree (catalog > sector > course > lessons) in Spanish, with English
 translations on demand."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from courses.models import CatalogPage, CoursePage, LessonPage, SectorPage
 from lms.reference.models import Country, Sector
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, whatever the last one activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

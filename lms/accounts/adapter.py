@@ -1,17 +1,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Switches the interface to the person's preferred language on login."""
-
-    def login(self, request, user):
-        super().login(request, user)
-        if user.preferred_language:
-            translation.activate(user.preferred_language)
-            request.LANGUAGE_CODE = user.preferred_language
+    """Sends the person to their preferred language after login: the redirect
+    goes to that language's URL and the language cookie remembers it."""
 
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
