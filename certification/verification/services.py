@@ -17,6 +17,18 @@ from .verdicts import Verdict
 DEDUPLICATE_SECONDS = 3600
 
 
+def client_address(request) -> str:
+    """The client's address; behind ``LMS_TRUSTED_PROXIES`` reverse proxies,
+    the one the outermost trusted proxy saw (from X-Forwarded-For)."""
+    trusted = int(getattr(settings, "LMS_TRUSTED_PROXIES", 0) or 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if trusted and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-min(trusted, len(hops))]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 def client_hash(request) -> str:
     """A keyed hash of the client address that changes every day (UTC).
 
@@ -26,7 +38,7 @@ def client_hash(request) -> str:
     cached = getattr(request, "_verification_client", None)
     if cached is not None:
         return cached
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     day = timezone.now().strftime("%Y-%m-%d")
     key = f"verification-client:{settings.SECRET_KEY}".encode()
     digest = hmac.new(key, f"{day}|{address}".encode(), hashlib.sha256)

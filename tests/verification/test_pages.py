@@ -247,3 +247,21 @@ def test_status_and_disclosure_changes_show_at_once_despite_the_snapshot_cache(
     assert "Emitido por error" in revoked.content.decode()
     assert "Unidad 1" not in hidden.content.decode()
     assert client.get(url).status_code == 404
+
+
+def test_behind_a_trusted_proxy_clients_are_told_apart_by_x_forwarded_for(
+    client, issued, settings
+):
+    settings.LMS_VERIFY_RATE_LIMITS = {"lookup": (1, 60)}
+    settings.LMS_TRUSTED_PROXIES = 1
+    url = f"/verify/{issued.public_id}/"
+
+    first = client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.1")
+    second = client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.2")
+    again = client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.5, 203.0.113.1")
+
+    assert [first.status_code, second.status_code, again.status_code] == [
+        200,
+        200,
+        429,
+    ]
