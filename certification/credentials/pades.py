@@ -58,10 +58,14 @@ def _asn1_certificate(certificate) -> asn1_x509.Certificate:
 
 
 class PadesSigner:
-    """A reusable signer for one issuer's certificate (load it once per batch)."""
+    """A reusable signer for one issuer's certificate (load it once per batch).
+
+    Every signature is built by pyHanko from scratch (signed attributes, CMS
+    structure, a dry run to size the placeholder). :class:`BatchPadesSigner`
+    is the fast variant for many documents.
+    """
 
     def __init__(self, certificate, private_key, chain=(), *, name: str = ""):
-        from pyhanko.sign import signers
         from pyhanko_certvalidator.registry import SimpleCertificateStore
 
         key_der = private_key.private_bytes(
@@ -70,7 +74,8 @@ class PadesSigner:
             serialization.NoEncryption(),
         )
         cert = _asn1_certificate(certificate)
-        self.signer = signers.SimpleSigner(
+        self.private_key = private_key
+        self.signer = self.signer_class()(
             signing_cert=cert,
             signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
             cert_registry=SimpleCertificateStore.from_certs(
@@ -79,12 +84,22 @@ class PadesSigner:
         )
         self.name = name or cert.subject.human_friendly
 
+    @staticmethod
+    def signer_class():
+        from pyhanko.sign import signers
+
+        return signers.SimpleSigner
+
     @classmethod
     def for_issuer(cls, issuer_code: str) -> "PadesSigner":
         from .keys import load_signing_certificate
 
         signing = load_signing_certificate(issuer_code)
         return cls(signing.certificate, signing.private_key, signing.chain)
+
+    def bytes_reserved(self) -> int | None:
+        """Room for the CMS in the placeholder; None lets pyHanko estimate it."""
+        return None
 
     def sign(self, pdf_bytes: bytes, *, reason: str = "", location: str = "") -> bytes:
         """Append a PAdES-B-B signature covering the whole document."""
@@ -104,8 +119,39 @@ class PadesSigner:
             location=location or None,
             name=self.name,
         )
-        output = signers.sign_pdf(writer, metadata, signer=self.signer)
+        output = signers.sign_pdf(
+            writer, metadata, signer=self.signer, bytes_reserved=self.bytes_reserved()
+        )
         return output.getvalue()
+
+
+class BatchPadesSigner(PadesSigner):
+    """A PAdES-B-B signer for many documents of one issuer.
+
+    pyHanko still writes each signature's incremental update (field, widget,
+    signature dictionary with ``/ByteRange`` and the ``/Contents``
+    placeholder), but the CMS SignedData is built once, by pyHanko, as a
+    template: the signed attributes of PAdES B-B (content-type,
+    message-digest, signing-certificate-v2; no signing-time, the time is the
+    dictionary's ``/M``) and the certificate set never change between
+    documents. Per document only the message digest is replaced and the
+    signed attributes signed again (ECDSA or RSA PKCS#1 v1.5 with
+    ``cryptography``); the placeholder size is known from the template, so
+    pyHanko's dry-run signature for sizing is skipped too.
+    """
+
+    @staticmethod
+    def signer_class():
+        from ._cms_template import TemplateCmsSigner
+
+        return TemplateCmsSigner
+
+    def __init__(self, certificate, private_key, chain=(), *, name: str = ""):
+        super().__init__(certificate, private_key, chain, name=name)
+        self.signer.private_key = private_key
+
+    def bytes_reserved(self) -> int:
+        return self.signer.bytes_reserved()
 
 
 def sign_pdf(pdf_bytes: bytes, *, issuer_code: str, reason: str = "") -> bytes:
