@@ -59,6 +59,31 @@ def issue_credential(self, credential_id: int) -> str | None:
     return credential.public_id
 
 
+@shared_task(name="certification.issue_credentials_batch", **RETRY)
+def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
+    """Build and activate a chunk of pending credentials together (bulk).
+
+    Idempotent like ``issue_credential``: credentials no longer pending are
+    skipped. A permanent failure hands every credential of the chunk to
+    ``issue_credential``, so one bad record neither blocks the others nor
+    hides its own error from the officers.
+    """
+    from certification.issuance.batch import credentials_activate_batch
+
+    try:
+        activated = credentials_activate_batch(credential_ids)
+    except TRANSIENT:
+        raise  # retried with backoff
+    except Exception:
+        logger.exception("batch of %s credentials failed", len(credential_ids))
+        for credential_id in credential_ids:
+            issue_credential.delay(credential_id)
+        return []
+    for credential in activated:
+        send_credential_email.delay(credential.pk)
+    return [credential.public_id for credential in activated]
+
+
 @shared_task(name="certification.reissue_credential", **RETRY)
 def reissue_credential(credential_id: int, revision: int) -> str | None:
     """Build artefact ``revision`` of a reissued credential (idempotent)."""

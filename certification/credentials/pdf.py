@@ -29,6 +29,7 @@ loads the fonts once; reuse it for many certificates (:func:`render_batch`).
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -89,6 +90,12 @@ def _srgb_profile():
     return ColorProfile(
         io.BytesIO(icc), "sRGB2014.icc", "relative-colorimetric", (["r"], ["g"], ["b"])
     )
+
+
+# The head and the body content of a rendered certificate template.
+HTML_PARTS = re.compile(r"^(.*?)<body\b[^>]*>(.*)</body>", re.S | re.I)
+# Each certificate of a batch document starts on a page of its own.
+BATCH_PAGE = '<div style="break-after: page">{}</div>'
 
 
 class CertificateRenderError(ValueError):
@@ -186,17 +193,10 @@ class CertificateRenderer:
     def html(self, context: dict) -> str:
         return self.template.render(certificate_context(context))
 
-    def render(
-        self,
-        context: dict,
-        *,
-        credential_json,
-        attachment_time: dt.datetime | None = None,
-    ) -> bytes:
-        """One certificate as PDF/A-3b bytes, the credential attached."""
-        from weasyprint import HTML, Attachment
+    def _write_options(self, credential_json, moment) -> dict:
+        from weasyprint import Attachment
 
-        moment = attachment_time or dt.datetime.now(dt.UTC)
+        moment = moment or dt.datetime.now(dt.UTC)
         attachment = Attachment(
             file_obj=io.BytesIO(_json_bytes(credential_json)),
             name=ATTACHMENT_NAME,
@@ -205,21 +205,94 @@ class CertificateRenderer:
             created=moment,
             modified=moment,
         )
-        document = HTML(string=self.html(context), base_url=str(STATIC_DIR) + "/")
-        return document.write_pdf(
+        return {
+            "attachments": [attachment],
+            "pdf_variant": PDF_VARIANT,
+            "output_intent": OUTPUT_INTENT,
+            "color_profiles": self.color_profiles,
+            "cache": self.image_cache,
+        }
+
+    def _html_document(self, source: str):
+        from weasyprint import HTML
+
+        return HTML(string=source, base_url=str(STATIC_DIR) + "/")
+
+    def render(
+        self,
+        context: dict,
+        *,
+        credential_json,
+        attachment_time: dt.datetime | None = None,
+    ) -> bytes:
+        """One certificate as PDF/A-3b bytes, the credential attached."""
+        return self._html_document(self.html(context)).write_pdf(
             stylesheets=[self.stylesheet],
             font_config=self.font_config,
-            attachments=[attachment],
-            pdf_variant=PDF_VARIANT,
-            output_intent=OUTPUT_INTENT,
-            color_profiles=self.color_profiles,
-            cache=self.image_cache,
+            **self._write_options(credential_json, attachment_time),
         )
 
-    def render_batch(self, items: Iterable[tuple[dict, object]]) -> Iterator[bytes]:
-        """Render ``(context, credential_json)`` pairs one after the other."""
+    def render_many(
+        self, items: Iterable[tuple[dict, object, dt.datetime | None]]
+    ) -> list[bytes]:
+        """``(context, credential_json, attachment_time)`` triples as PDFs.
+
+        The certificates are laid out together, as the pages of one WeasyPrint
+        document (one style cascade, one layout context), then each page is
+        written as a PDF/A-3b file of its own with its attachment and the
+        metadata of its own template head. Gives the same bytes on the page as
+        :meth:`render`; falls back to it when a template does not fit one page.
+        """
+        from weasyprint.document import Document, DocumentMetadata
+        from weasyprint.html import get_html_metadata
+
+        items = list(items)
+        sources = [self.html(context) for context, _, _ in items]
+        parts = [HTML_PARTS.match(source) for source in sources]
+        pages = []
+        if len(items) > 1 and all(parts):
+            body = "".join(BATCH_PAGE.format(part.group(2)) for part in parts)
+            batch = self._html_document(f"{parts[0].group(1)}<body>{body}</body>")
+            document = batch.render(
+                stylesheets=[self.stylesheet],
+                font_config=self.font_config,
+                pdf_variant=PDF_VARIANT,
+                output_intent=OUTPUT_INTENT,
+                color_profiles=self.color_profiles,
+                cache=self.image_cache,
+            )
+            pages = document.pages
+        if len(pages) != len(items):
+            return [
+                self.render(context, credential_json=data, attachment_time=moment)
+                for context, data, moment in items
+            ]
+        results = []
+        for page, part, (_, data, moment) in zip(pages, parts, items, strict=True):
+            head = self._html_document(part.group(1) + "<body></body></html>")
+            single = Document(
+                [page],
+                DocumentMetadata(**get_html_metadata(head)),
+                document.url_fetcher,
+                self.font_config,
+                self.color_profiles,
+                document.output_intent,
+            )
+            results.append(single.write_pdf(**self._write_options(data, moment)))
+        return results
+
+    def render_batch(
+        self, items: Iterable[tuple[dict, object]], *, chunk: int = 25
+    ) -> Iterator[bytes]:
+        """Render ``(context, credential_json)`` pairs, ``chunk`` at a time."""
+        pending = []
         for context, credential in items:
-            yield self.render(context, credential_json=credential)
+            pending.append((context, credential, None))
+            if len(pending) >= chunk:
+                yield from self.render_many(pending)
+                pending = []
+        if pending:
+            yield from self.render_many(pending)
 
 
 def render_certificate(context: dict, *, credential_json, **renderer_options) -> bytes:

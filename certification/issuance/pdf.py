@@ -13,7 +13,7 @@ import atexit
 
 from django.conf import settings
 
-from certification.credentials.pades import PadesSigner
+from certification.credentials.pades import BatchPadesSigner, PadesSigner
 from certification.credentials.pdf import CertificateRenderer
 from certification.models import CertificateTemplateRevision, Credential
 
@@ -23,7 +23,7 @@ from .templates import certificate_context
 
 MAX_CACHED = 16
 _renderers: dict[int, CertificateRenderer] = {}
-_signers: dict[tuple[str, str], PadesSigner] = {}
+_signers: dict[tuple[str, str, bool], PadesSigner] = {}
 
 
 def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
@@ -38,14 +38,20 @@ def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
     return renderer
 
 
-def signer_for(issuer_code: str) -> PadesSigner:
-    """The issuer's loaded PAdES signer (certificate and key read once)."""
-    cache_key = (str(settings.LMS_KEY_DIR), issuer_code)
+def signer_for(issuer_code: str, *, batch: bool = False) -> PadesSigner:
+    """The issuer's loaded PAdES signer (certificate and key read once);
+    ``batch`` gives the signer that reuses a CMS template (bulk issuance)."""
+    cache_key = (str(settings.LMS_KEY_DIR), issuer_code, batch)
     signer = _signers.get(cache_key)
     if signer is None:
-        signer = PadesSigner.for_issuer(issuer_code)
+        signer_class = BatchPadesSigner if batch else PadesSigner
+        signer = signer_class.for_issuer(issuer_code)
         _signers[cache_key] = signer
     return signer
+
+
+def batch_signer_for(issuer_code: str) -> BatchPadesSigner:
+    return signer_for(issuer_code, batch=True)
 
 
 def caches_clear() -> None:

@@ -30,7 +30,12 @@ class NotEligible(Exception):
 
 
 def credential_issue(
-    *, user, program: CertificationProgram, issued_by=None, force: bool = False
+    *,
+    user,
+    program: CertificationProgram,
+    issued_by=None,
+    force: bool = False,
+    queue: bool = True,
 ) -> Credential:
     """Issue ``program`` to ``user``: return the pending (or existing) credential.
 
@@ -38,7 +43,7 @@ def credential_issue(
     transaction commits; until then the credential is pending and invisible to
     verification. Unless ``force``, the learner must be eligible (NotEligible).
     A live (not revoked) credential for the same holder and program is returned
-    as it is.
+    as it is. ``queue=False`` leaves queuing the build to the caller (bulk).
     """
     existing = _live_credential(user, program)
     if existing is not None:
@@ -61,7 +66,8 @@ def credential_issue(
         if existing is None:
             raise
         return existing
-    credential_build_queue(credential)
+    if queue:
+        credential_build_queue(credential)
     logger.info("credential %s requested for %s", credential.public_id, user.pk)
     return credential
 
@@ -93,15 +99,43 @@ def on_program_eligible(sender, *, learner, program, **kwargs) -> None:
 
 
 def credential_bulk_issue(
-    *, users, program: CertificationProgram, issued_by
+    *, users, program: CertificationProgram, issued_by, force: bool = False
 ) -> list[Credential]:
-    """Issue ``program`` to every user of a confirmed cohort (eligible ones)."""
+    """Issue ``program`` to every user of a confirmed cohort (eligible ones,
+    unless ``force``).
+
+    The new pending credentials are built in chunks by the
+    ``issue_credentials_batch`` task (see ``certification.issuance.batch``),
+    queued after the transaction commits.
+    """
     credentials = []
     for user in users:
         try:
             credentials.append(
-                credential_issue(user=user, program=program, issued_by=issued_by)
+                credential_issue(
+                    user=user,
+                    program=program,
+                    issued_by=issued_by,
+                    force=force,
+                    queue=False,
+                )
             )
         except NotEligible:
             logger.warning("bulk issue skipped %s: not eligible", user.pk)
+    pending = [c.pk for c in credentials if c.status == CredentialStatus.PENDING]
+    credential_batches_queue(pending)
     return credentials
+
+
+def credential_batches_queue(credential_ids: list[int]) -> None:
+    """Queue the builds of ``credential_ids`` in chunks, after commit."""
+    from certification.tasks import issue_credentials_batch
+
+    from .batch import chunks
+
+    def queue():
+        for chunk in chunks(credential_ids):
+            issue_credentials_batch.delay(chunk)
+
+    if credential_ids:
+        transaction.on_commit(queue)

@@ -71,8 +71,14 @@ def _levels(credential: Credential) -> list[dict]:
     return levels
 
 
-def certificate_context(credential: Credential, *, verify_url: str) -> dict:
-    """The plain-data context ``CertificateRenderer.render`` expects."""
+def certificate_context(
+    credential: Credential, *, verify_url: str, signatories: list[dict] | None = None
+) -> dict:
+    """The plain-data context ``CertificateRenderer.render`` expects.
+
+    ``signatories`` (from :func:`signatories_context`) spares the query when
+    many credentials of one issuer are rendered.
+    """
     issuer = credential.issuer
     profile = getattr(issuer, "credential_profile", None)
     program = credential.program
@@ -105,12 +111,17 @@ def certificate_context(credential: Credential, *, verify_url: str) -> dict:
         "units": credential.units,
         "issued_on": credential.issued_at,
         "valid_until": credential.valid_until,
-        "signatories": _signatories(profile),
+        "signatories": _signatories(profile) if signatories is None else signatories,
         "public_id": credential.public_id,
         "verify_url": verify_url,
         "legal_text_es": profile.legal_text_es if profile else "",
         "legal_text_en": profile.legal_text_en if profile else "",
     }
+
+
+def signatories_context(issuer) -> list[dict]:
+    """The signatories of ``issuer``'s certificates, as template data."""
+    return _signatories(getattr(issuer, "credential_profile", None))
 
 
 def _signatories(profile) -> list[dict]:

@@ -256,3 +256,45 @@ def test_missing_context_field_gets_a_clear_error(context, signed_credential):
     del context["holder_name"]
     with pytest.raises(pdf.CertificateRenderError, match="holder_name"):
         pdf.render_certificate(context, credential_json=signed_credential)
+
+
+def _page_png(data: bytes, tmp_path, name: str) -> bytes:
+    (tmp_path / f"{name}.pdf").write_bytes(data)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-singlefile", str(tmp_path / f"{name}.pdf"),
+         str(tmp_path / name)],
+        check=True,
+    )  # fmt: skip
+    return (tmp_path / f"{name}.png").read_bytes()
+
+
+def test_certificates_laid_out_together_look_exactly_like_single_ones(
+    context, signed_credential, tmp_path
+):
+    """render_many (one layout for the chunk, one PDF per page) gives the same
+    page image, metadata and attachment as rendering each certificate alone."""
+    renderer = pdf.CertificateRenderer()
+    items = [
+        ({**context, "holder_name": name, "public_id": f"{index:032x}"},
+         signed_credential, dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+        for index, name in enumerate(["Uno Uno", "Dos Dos Ñandú", "Tres Tres"])
+    ]  # fmt: skip
+    together = renderer.render_many(items)
+    assert len(together) == 3
+    for index, (item, data) in enumerate(zip(items, together, strict=True)):
+        alone = renderer.render(
+            item[0], credential_json=item[1], attachment_time=item[2]
+        )
+        assert _page_png(data, tmp_path, f"t{index}") == _page_png(
+            alone, tmp_path, f"a{index}"
+        )
+        assert xmp_title(data) == xmp_title(alone)
+        assert item[0]["holder_name"] in xmp_title(data)
+        assert json.loads(pades.extract_attachment(data)) == signed_credential
+        assert pades.attachment_relationship(data) == "Data"
+        assert b"pdfaid:part" in pades.xmp_metadata(data)
+
+
+def xmp_title(data: bytes) -> str:
+    match = re.search(rb"<dc:title>(.*?)</dc:title>", pades.xmp_metadata(data), re.S)
+    return match.group(1).decode()

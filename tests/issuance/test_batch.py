@@ -1,0 +1,126 @@
+"""Bulk issuance builds credentials in chunks (one WeasyPrint document laid
+out per chunk, the batch PAdES signer): each credential ends up exactly as
+complete and verifiable as one issued alone."""
+
+import hashlib
+import json
+import subprocess
+
+from django.core import mail
+
+from certification.credentials.keys import load_signing_certificate
+from certification.credentials.pades import (
+    attachment_relationship,
+    extract_attachment,
+    validate_pdf,
+    xmp_metadata,
+)
+from certification.credentials.proof import verify_document
+from certification.issuance import batch
+from certification.issuance.service import credential_bulk_issue
+from certification.issuance.storage import artefact_read
+from certification.models import Credential, CredentialStatus
+from certification.tasks import issue_credentials_batch
+from tests.factories import UserFactory
+
+from .conftest import make_eligible
+from .test_issuance import _public_keys
+
+NAMES = ["Ana María Pérez Núñez", "Benjamín Soto Ñancupil", "Camila Rojas Vidal"]
+
+
+def bulk(program, users, capture, **kwargs):
+    with capture(execute=True):
+        issued = credential_bulk_issue(users=users, program=program, **kwargs)
+    return [Credential.objects.get(pk=c.pk) for c in issued]
+
+
+def pdftotext(data: bytes, tmp_path) -> str:
+    path = tmp_path / "c.pdf"
+    path.write_bytes(data)
+    return subprocess.run(
+        ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def test_bulk_issue_activates_every_credential_with_complete_artefacts(
+    program, django_capture_on_commit_callbacks, tmp_path
+):
+    users = [make_eligible(program, UserFactory(legal_name=n)) for n in NAMES]
+    credentials = bulk(
+        program, users, django_capture_on_commit_callbacks, issued_by=None
+    )
+
+    roots = [load_signing_certificate("CL").certificate]
+    assert [c.status for c in credentials] == [CredentialStatus.ACTIVE] * 3
+    assert len({c.status_index for c in credentials}) == 3
+    for credential, name in zip(credentials, NAMES, strict=True):
+        pdf = artefact_read(credential.pdf_file)
+        assert hashlib.sha256(pdf).hexdigest() == credential.pdf_sha256
+        document = json.loads(artefact_read(credential.json_file))
+        assert verify_document(document, _public_keys()).verified
+        assert json.loads(extract_attachment(pdf)) == document
+        assert attachment_relationship(pdf) == "Data"
+        assert b"pdfaid:part" in xmp_metadata(pdf)
+        report = validate_pdf(pdf, roots)
+        assert report.ok and report.coverage == "ENTIRE_FILE", report
+        text = pdftotext(pdf, tmp_path)
+        assert name in text and program.title in text
+        assert credential.public_id in text
+        assert [e.kind for e in credential.events.all()] == ["requested", "issued"]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in users)
+
+
+def test_chunks_cover_the_cohort_in_order():
+    assert batch.chunks(list(range(5)), 2) == [[0, 1], [2, 3], [4]]
+    assert batch.chunks([], 2) == []
+
+
+def test_a_cohort_larger_than_a_chunk_is_fully_issued(
+    program, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(batch, "CHUNK_SIZE", 2)
+    users = [UserFactory(legal_name=f"Persona {n}") for n in range(5)]
+    credentials = bulk(
+        program, users, django_capture_on_commit_callbacks, issued_by=None, force=True
+    )
+    assert [c.status for c in credentials] == [CredentialStatus.ACTIVE] * 5
+    assert len({c.pdf_sha256 for c in credentials}) == 5
+
+
+def test_running_a_chunk_again_changes_nothing(
+    program, django_capture_on_commit_callbacks
+):
+    users = [UserFactory(legal_name=n) for n in NAMES]
+    credentials = bulk(
+        program, users, django_capture_on_commit_callbacks, issued_by=None, force=True
+    )
+    ids = [c.pk for c in credentials]
+    before = list(Credential.objects.filter(pk__in=ids).order_by("pk").values())
+
+    assert issue_credentials_batch.delay(ids).get() == []
+
+    assert list(Credential.objects.filter(pk__in=ids).order_by("pk").values()) == (
+        before
+    )
+    assert all(c.events.count() == 2 for c in credentials)
+
+
+def test_a_chunk_completes_the_pending_ones_only(
+    program, django_capture_on_commit_callbacks
+):
+    """A rerun after a crash finishes what is still pending and skips the rest."""
+    users = [UserFactory(legal_name=n) for n in NAMES]
+    with django_capture_on_commit_callbacks() as callbacks:
+        pending = credential_bulk_issue(
+            users=users, program=program, issued_by=None, force=True
+        )
+    assert len(callbacks) == 1
+    first = pending[0].pk
+    issue_credentials_batch.delay([first]).get()
+
+    done = issue_credentials_batch.delay([c.pk for c in pending]).get()
+
+    assert done == [c.public_id for c in pending[1:]]
+    statuses = Credential.objects.values_list("status", flat=True)
+    assert set(statuses) == {CredentialStatus.ACTIVE}
