@@ -10,8 +10,11 @@ has not expired:
    ``StandardEquivalence`` row declares equivalent to it (one hop; equivalence
    is symmetric and not chained).
 
-Evidence from a completed course (``source_kind`` "course") counts only for
-course-completion programs: a competency certificate needs assessed evidence.
+Evidence from a completed course (``source_kind`` "course") is what a
+course-completion program counts, and all it counts: that certificate says the
+course was completed. A competency certificate counts every other kind of
+evidence (assessed attempts, observations, recognition of prior learning) and
+never course evidence.
 
 A learner is *eligible* for a program when the program requires at least one
 unit and every required unit is demonstrated.
@@ -145,13 +148,16 @@ def _equivalents_load(unit_ids: set[int]) -> dict[int, set[int]]:
 
 
 def evidence_rows(
-    *, learners, unit_ids: set[int], at=None, course_evidence: bool = True
+    *, learners, unit_ids: set[int], at=None, course_evidence: bool = False
 ) -> QuerySet:
     """Current evidence of ``learners`` (a user, a queryset of users or ids) on
     ``unit_ids``, as ``(learner_id, unit_id, criterion_id)`` tuples: one query.
-    ``course_evidence=False`` leaves out evidence from completed courses."""
+    ``course_evidence`` True keeps only evidence from completed courses (what a
+    course-completion program counts), False leaves it out."""
     rows = Evidence.objects.current(at).filter(unit_id__in=unit_ids)
-    if not course_evidence:
+    if course_evidence:
+        rows = rows.filter(source_kind=EvidenceSource.COURSE)
+    else:
         rows = rows.exclude(source_kind=EvidenceSource.COURSE)
     if hasattr(learners, "pk") and not isinstance(learners, QuerySet):
         rows = rows.filter(learner_id=learners.pk)

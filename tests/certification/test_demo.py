@@ -102,10 +102,14 @@ def test_demo_courses_are_wired_to_their_programs(sector_page):
 
 
 def test_the_peruvian_publishing_program_is_reached_through_chilean_units(learner):
-    """Equivalences let evidence from the Chilean units count in Peru."""
+    """Equivalences let the course evidence on the Chilean units count in Peru;
+    assessed evidence alone does not earn a course-completion certificate."""
     seed_certification_demo()
     chile = OccupationalStandard.objects.get(code="DEMO-CL-EDI-01")
+    peru = CertificationProgram.objects.get(code="pe-edicion-independiente-demo")
     for unit in chile.units.all():
         evidence_record(learner=learner, unit=unit, source_kind="attempt", source_id=1)
-    peru = CertificationProgram.objects.get(code="pe-edicion-independiente-demo")
+    assert not learner_eligibility(learner=learner, program=peru).eligible
+    for unit in chile.units.all():
+        evidence_record(learner=learner, unit=unit, source_kind="course", source_id=1)
     assert learner_eligibility(learner=learner, program=peru).eligible

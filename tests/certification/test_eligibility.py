@@ -170,12 +170,16 @@ def test_program_eligible_is_sent_once(learner, chile_program):
 def test_program_eligible_is_not_sent_for_an_inactive_program(learner, chile_standard):
     program = make_program(chile_standard, active=False)
     received = []
-    program_eligible.connect(lambda **kw: received.append(kw), weak=False)
+
+    def receiver(**kwargs):
+        received.append(kwargs)
+
+    program_eligible.connect(receiver)
     try:
         for unit in units_of(program):
             record_unit(learner, unit)
     finally:
-        program_eligible.receivers.clear()
+        program_eligible.disconnect(receiver)
     assert received == []
 
 

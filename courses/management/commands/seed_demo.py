@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from certification.demo import seed_certification_demo
+from certification.demo.credentials import seed_credentials_demo
 from courses.alignment import seed_course_certification
 from courses.demo.assessments import seed_assessments_demo
 from courses.demo.seeders import (
@@ -42,6 +43,8 @@ SEEDERS = [
 SEEDERS += [seed_certification_demo, seed_course_certification]
 # A quiz and a rubric assessment in the publishing course.
 SEEDERS += [seed_assessments_demo]
+# Issuer keys and two demo credentials (one valid, one revoked) to verify.
+SEEDERS += [seed_credentials_demo]
 # Page-by-page log lines from Wagtail and the task runner drown the summary.
 QUIET_LOGGERS = ("wagtail", "django_tasks")
 
@@ -93,4 +96,12 @@ class Command(BaseCommand):
         for spec in DEMO_USERS:
             self.stdout.write(
                 f"  {spec.email:<38} user {spec.username:<18} {spec.role}"
+            )
+        credentials = getattr(context, "demo_credentials", [])
+        if credentials:
+            self.stdout.write("Demo certificates to verify:")
+        for username, public_id, status in credentials:
+            self.stdout.write(
+                f"  http://{SITE_HOSTNAME}:{SITE_PORT}/verify/{public_id}/"
+                f"  ({username}, {status})"
             )
