@@ -105,8 +105,10 @@ class TemplateCmsSigner(signers.SimpleSigner):
     def bytes_reserved(self) -> int:
         import asyncio
 
+        if self._template is None:
+            asyncio.run(self.template())
         # pyHanko counts the hexadecimal digits of the /Contents string.
-        return 2 * (asyncio.run(self.template()).size + SIGNATURE_SLACK)
+        return 2 * (self._template.size + SIGNATURE_SLACK)
 
     def _raw_signature(self, data: bytes) -> bytes | None:
         mechanism = self._template.signature_algorithm.signature_algo

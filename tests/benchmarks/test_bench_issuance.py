@@ -7,10 +7,14 @@ attached, PAdES signature, atomic file writes, activation, holder e-mail),
 with the same template, in the same process, interleaved in chunks so both see
 the same machine load:
 
-- batch: the worker's warm renderer (parsed template and CSS, loaded fonts)
-  and pre-loaded PAdES signer are reused from one credential to the next;
-- naive: every credential gets a fresh renderer and signer (one WeasyPrint
-  render and one signature from scratch per certificate).
+- batch: the product's bulk issuance (``credential_bulk_issue``, as the
+  admin's cohort and approval screens call it) with its
+  ``issue_credentials_batch`` tasks: a chunk's certificates laid out as one
+  WeasyPrint document and written one PDF per page, the batch PAdES signer
+  (CMS template), status indexes and activation per chunk;
+- naive: ``credential_issue`` one by one with a fresh renderer and signer
+  each time (one WeasyPrint render and one pyHanko signature from scratch per
+  certificate).
 
 Printed, never asserted. Sizes: ``BENCH_ISSUANCE_N`` (default 500) credentials
 per side; ``BENCH_ISSUANCE_MEMORY_N`` (default 1000) for the memory run, with
@@ -27,14 +31,13 @@ from django.core import mail
 
 from certification.credentials import keys
 from certification.issuance import pdf as issuance_pdf
-from certification.issuance.service import credential_issue
+from certification.issuance.batch import CHUNK_SIZE as CHUNK
+from certification.issuance.service import credential_bulk_issue, credential_issue
 from certification.models import Credential, CredentialStatus
 from lms.accounts.identity import rut_check_digit
 from tests.certification.conftest import make_program, make_standard
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
-
-CHUNK = 25
 
 
 def bulk_users(count: int, *, start: int) -> list:
@@ -66,11 +69,16 @@ def program(settings, tmp_path):
 def issue(users, program, capture, *, naive: bool) -> float:
     """Issue to ``users``; return the seconds taken (eager tasks, in-process)."""
     started = time.perf_counter()
-    for user in users:
-        if naive:
+    if naive:
+        for user in users:
             issuance_pdf.caches_clear()
+            with capture(execute=True):
+                credential_issue(user=user, program=program, force=True)
+    else:
         with capture(execute=True):
-            credential_issue(user=user, program=program, force=True)
+            credential_bulk_issue(
+                users=users, program=program, issued_by=None, force=True
+            )
     elapsed = time.perf_counter() - started
     mail.outbox.clear()
     return elapsed
