@@ -66,7 +66,8 @@ def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
     Idempotent like ``issue_credential``: credentials no longer pending are
     skipped. A permanent failure hands every credential of the chunk to
     ``issue_credential``, so one bad record neither blocks the others nor
-    hides its own error from the officers.
+    hides its own error from the officers; the chunk's task is then marked
+    failed with the original error.
     """
     from certification.issuance.batch import credentials_activate_batch
 
@@ -77,8 +78,11 @@ def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
     except Exception:
         logger.exception("batch of %s credentials failed", len(credential_ids))
         for credential_id in credential_ids:
-            issue_credential.delay(credential_id)
-        return []
+            try:  # eager mode runs the task here; its failure is recorded on it
+                issue_credential.delay(credential_id)
+            except Exception:
+                logger.exception("credential %s could not be issued", credential_id)
+        raise
     for credential in activated:
         send_credential_email.delay(credential.pk)
     return [credential.public_id for credential in activated]

@@ -6,7 +6,9 @@ import hashlib
 import json
 import subprocess
 
+import pytest
 from django.core import mail
+from django.template import TemplateSyntaxError
 
 from certification.credentials.keys import load_signing_certificate
 from certification.credentials.pades import (
@@ -19,7 +21,11 @@ from certification.credentials.proof import verify_document
 from certification.issuance import batch
 from certification.issuance.service import credential_bulk_issue
 from certification.issuance.storage import artefact_read
-from certification.models import Credential, CredentialStatus
+from certification.models import (
+    CertificateTemplateRevision,
+    Credential,
+    CredentialStatus,
+)
 from certification.tasks import issue_credentials_batch
 from tests.factories import UserFactory
 
@@ -124,3 +130,35 @@ def test_a_chunk_completes_the_pending_ones_only(
     assert done == [c.public_id for c in pending[1:]]
     statuses = Credential.objects.values_list("status", flat=True)
     assert set(statuses) == {CredentialStatus.ACTIVE}
+
+
+def test_a_broken_credential_does_not_hold_back_the_rest_of_its_chunk(
+    program, django_capture_on_commit_callbacks
+):
+    """When a chunk fails for good, each credential is retried alone: the good
+    ones become active, the broken one stays pending with its error shown."""
+    users = [UserFactory(legal_name=n) for n in NAMES]
+    with django_capture_on_commit_callbacks() as callbacks:
+        pending = credential_bulk_issue(
+            users=users, program=program, issued_by=None, force=True
+        )
+    revision = pending[1].template_revision
+    broken = CertificateTemplateRevision.objects.create(
+        template=revision.template,
+        number=revision.number + 1,
+        html="{% if %}",  # not a valid Django template
+        css=revision.css,
+    )
+    Credential.objects.filter(pk=pending[1].pk).update(template_revision=broken)
+
+    with pytest.raises(TemplateSyntaxError):
+        for callback in callbacks:
+            callback()
+
+    statuses = dict(Credential.objects.values_list("pk", "status"))
+    assert statuses == {
+        pending[0].pk: CredentialStatus.ACTIVE,
+        pending[1].pk: CredentialStatus.PENDING,
+        pending[2].pk: CredentialStatus.ACTIVE,
+    }
+    assert Credential.objects.get(pk=pending[1].pk).last_error
