@@ -136,6 +136,7 @@ def credentials_activate_batch(credential_ids: list[int]) -> list[Credential]:
         Credential.objects.select_related(
             "issuer",
             "issuer__country",
+            "issuer__credential_profile",
             "program",
             "program__standard",
             "template_revision",
