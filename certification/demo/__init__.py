@@ -170,6 +170,7 @@ def _issuers_seed() -> dict[str, Issuer]:
             country=country,
             defaults={
                 "name": country.ministry_name_es,
+                "name_en": country.ministry_name_en,
                 "website": country.ministry_url,
                 "profile_es": profile_es,
                 "profile_en": profile_en,

@@ -16,6 +16,12 @@ class Issuer(models.Model):
         verbose_name=_("país"),
     )
     name = models.CharField(_("nombre"), max_length=200)
+    name_en = models.CharField(
+        _("nombre en inglés"),
+        max_length=200,
+        blank=True,
+        help_text=_("Se muestra en las páginas en inglés; vacío: el nombre oficial."),
+    )
     profile_es = models.TextField(_("perfil público (español)"), blank=True)
     profile_en = models.TextField(_("perfil público (inglés)"), blank=True)
     website = models.URLField(_("sitio web"), blank=True)
@@ -26,6 +32,13 @@ class Issuer(models.Model):
         verbose_name_plural = _("emisores")
 
     def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (the official name by default)."""
+        if (get_language() or "es").startswith("en") and self.name_en:
+            return self.name_en
         return self.name
 
     @property

@@ -1,5 +1,7 @@
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .checks import MAX_PDF_BYTES
@@ -16,7 +18,9 @@ class CodeForm(forms.Form):
 class UploadForm(forms.Form):
     pdf = forms.FileField(
         label=_("Certificado en PDF"),
-        help_text=_("Hasta %(size)s.") % {"size": filesizeformat(MAX_PDF_BYTES)},
+        help_text=format_lazy(
+            _("Hasta {size}."), size=lazy(filesizeformat, str)(MAX_PDF_BYTES)
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 

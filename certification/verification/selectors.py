@@ -188,6 +188,7 @@ def credential_disclosed(credential: Credential, verdict: Verdict) -> dict:
         },
         "issuer": {
             "name": credential.issuer.name,
+            "name_en": credential.issuer.name_en or credential.issuer.name,
             "country": credential.issuer.country_id,
             "url": credential.issuer.website,
         },
