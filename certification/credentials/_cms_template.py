@@ -105,8 +105,10 @@ class TemplateCmsSigner(signers.SimpleSigner):
     def bytes_reserved(self) -> int:
         import asyncio
 
+        from ._loop import call_outside_event_loop
+
         if self._template is None:
-            asyncio.run(self.template())
+            call_outside_event_loop(asyncio.run, self.template())
         # pyHanko counts the hexadecimal digits of the /Contents string.
         return 2 * (self._template.size + SIGNATURE_SLACK)
 

@@ -13,6 +13,8 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from ._loop import call_outside_event_loop
+
 ATTACHMENT_NAME = "credential.json"
 SIGNATURE_FIELD = "CredentialSignature"
 
@@ -119,8 +121,12 @@ class PadesSigner:
             location=location or None,
             name=self.name,
         )
-        output = signers.sign_pdf(
-            writer, metadata, signer=self.signer, bytes_reserved=self.bytes_reserved()
+        output = call_outside_event_loop(
+            signers.sign_pdf,
+            writer,
+            metadata,
+            signer=self.signer,
+            bytes_reserved=self.bytes_reserved(),
         )
         return output.getvalue()
 
@@ -182,7 +188,7 @@ def validate_pdf(pdf_bytes: bytes, trust_roots) -> SignatureReport:
     )
     embedded = signatures[-1]
     try:
-        status = validate_pdf_signature(embedded, context)
+        status = call_outside_event_loop(validate_pdf_signature, embedded, context)
     except Exception as exc:  # a malformed signature must not crash the caller
         return SignatureReport(True, reason=f"the signature cannot be checked: {exc}")
     coverage = getattr(status.coverage, "name", str(status.coverage))
