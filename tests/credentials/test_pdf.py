@@ -298,3 +298,20 @@ def test_certificates_laid_out_together_look_exactly_like_single_ones(
 def xmp_title(data: bytes) -> str:
     match = re.search(rb"<dc:title>(.*?)</dc:title>", pades.xmp_metadata(data), re.S)
     return match.group(1).decode()
+
+
+def test_a_template_whose_body_has_attributes_is_rendered_one_by_one(
+    context, signed_credential, tmp_path
+):
+    """Merging bodies would drop the attributes, so such templates keep the
+    single-document path and still give one page per certificate."""
+    source = Path(pdf.STATIC_DIR).parents[2] / "templates" / pdf.TEMPLATE_NAME
+    html = source.read_text().replace("<body>", '<body class="draft">')
+    renderer = pdf.CertificateRenderer(template_source=html)
+    items = [({**context, "holder_name": n}, signed_credential, None) for n in "AB"]
+    together = renderer.render_many(items)
+    alone = [renderer.render(c, credential_json=j) for c, j, _ in items]
+    for index, (data, single) in enumerate(zip(together, alone, strict=True)):
+        assert _page_png(data, tmp_path, f"t{index}") == _page_png(
+            single, tmp_path, f"a{index}"
+        )
