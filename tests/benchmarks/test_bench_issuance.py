@@ -21,7 +21,8 @@ the same machine load:
 
 Printed, never asserted. Sizes: ``BENCH_ISSUANCE_N`` (default 500) credentials
 per side; ``BENCH_ISSUANCE_MEMORY_N`` (default 1000; 10000 for the larger
-figure) for the memory run, batch path only, with the peak RSS printed at
+figure) for the memory run, batch path (``BENCH_ISSUANCE_MEMORY_MODE=warm``
+for one by one), with the peak RSS printed at
 checkpoints to show whether it stays flat, next to the size of the in-memory
 test database, which grows with the records kept and is not the worker's.
 """
@@ -152,6 +153,7 @@ def test_bench_issuance_batch_against_naive(
 
 def test_bench_issuance_peak_memory(program, django_capture_on_commit_callbacks):
     n = int(os.environ.get("BENCH_ISSUANCE_MEMORY_N", "1000"))
+    mode = os.environ.get("BENCH_ISSUANCE_MEMORY_MODE", "batch")
     # Ids only, as a worker gets them: holding 10,000 user objects (and what
     # they cache while issuing) would be the bench's memory, not the worker's.
     user_ids = [user.pk for user in bulk_users(n, start=0)]
@@ -167,6 +169,7 @@ def test_bench_issuance_peak_memory(program, django_capture_on_commit_callbacks)
                 list(User.objects.filter(pk__in=chunk).order_by("pk")),
                 program,
                 django_capture_on_commit_callbacks,
+                mode=mode,
             )
         done = checkpoint
         figures.append(
@@ -175,6 +178,6 @@ def test_bench_issuance_peak_memory(program, django_capture_on_commit_callbacks)
         )
     elapsed = time.perf_counter() - started
     print(
-        f"\nissuance memory by credentials issued ({n} in {elapsed:.0f} s): "
+        f"\nissuance memory ({mode}) by credentials issued ({n} in {elapsed:.0f} s): "
         + ", ".join(figures)
     )
