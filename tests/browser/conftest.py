@@ -13,9 +13,9 @@ the test thread, hence ``DJANGO_ALLOW_ASYNC_UNSAFE``.
 The database is transactional (the server thread must see committed rows) with
 serialized rollback, so the rows created by data migrations (countries, sectors,
 Wagtail's root page) are back for every test after the flush (see
-``_migrated_rows_restored``). Mark browser tests ``@pytest.mark.browser``; if you
-add your own ``django_db`` marker, pass ``transaction=True,
-serialized_rollback=True``.
+``_migrated_rows_restored`` in tests/conftest.py). Mark browser tests
+``@pytest.mark.browser``; if you add your own ``django_db`` marker, pass
+``transaction=True, serialized_rollback=True``.
 """
 
 import os
@@ -49,39 +49,6 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
-
-
-_MIGRATED_ROWS: dict[str, str] = {}
-
-
-@pytest.fixture(autouse=True)
-def _migrated_rows_restored(request):
-    """Put back the rows created by data migrations when an earlier transactional
-    test flushed them and Django's serialized rollback did not (it only does so
-    when the set-up serialized the database, which depends on the first test
-    of the run): the first live-server test keeps a snapshot, later ones load it
-    into an emptied database."""
-    if "live_server" not in request.fixturenames:
-        yield
-        return
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.db import connection
-    from wagtail.models import Page
-
-    migrated = Page.objects.filter(depth=1).exists()
-    if "default" not in _MIGRATED_ROWS and migrated:
-        _MIGRATED_ROWS["default"] = (
-            getattr(connection, "_test_serialized_contents", None)
-            or connection.creation.serialize_db_to_string()
-        )
-    elif not migrated and "default" in _MIGRATED_ROWS:
-        # post_migrate handlers refilled some tables after the flush: empty them.
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(_MIGRATED_ROWS["default"])
-        # Content types are back with their original ids: forget cached ones.
-        ContentType.objects.clear_cache()
-    yield
 
 
 @pytest.fixture(scope="session")
