@@ -1,13 +1,15 @@
 """Per-client rate limits on verification, kept in the Django cache.
 
-A fixed window per client and scope: ``cache.add`` opens the window with its
-expiry, ``cache.incr`` counts atomically (Redis in production, so every web
-process shares the counters). Limits come from
+A window per client and scope, opened by the client's first request (not
+aligned to the clock, so a burst never straddles two windows): ``cache.add``
+opens it with its expiry, ``cache.incr`` counts atomically (Redis in
+production, so every web process shares the counters). Limits come from
 ``settings.LMS_VERIFY_RATE_LIMITS`` (scope -> (requests, seconds)).
 """
 
 from __future__ import annotations
 
+import math
 import time
 
 from django.conf import settings
@@ -28,15 +30,16 @@ def limits() -> dict:
 def rate_limit_exceeded(request, scope: str) -> int | None:
     """Count this request; return seconds to wait when over the limit, else None."""
     allowed, window = limits()[scope]
-    now = int(time.time())
-    start = now - now % window
-    key = f"verify-rl:{scope}:{client_hash(request)}:{start}"
-    cache.add(key, 0, timeout=window + 1)
+    now = time.time()
+    key = f"verify-rl:{scope}:{client_hash(request)}"
+    cache.add(f"{key}:opened", now, timeout=window)
+    cache.add(key, 0, timeout=window)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window + 1)
+        cache.add(key, 1, timeout=window)
         count = 1
     if count > allowed:
-        return max(1, start + window - now)
+        opened = cache.get(f"{key}:opened", now)
+        return max(1, math.ceil(opened + window - now))
     return None
