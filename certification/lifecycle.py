@@ -51,7 +51,9 @@ class CredentialAction:
         if self.reason_required and not self.reason:
             raise LifecycleError(_("Indique el motivo."))
 
-    def execute(self) -> Credential:
+    def execute(self, *, publish: bool = True) -> Credential:
+        """Apply the change; ``publish=False`` leaves republishing the issuer's
+        status lists to the caller (once for many changes)."""
         self.check()
         with transaction.atomic():
             locked = Credential.objects.select_for_update().get(pk=self.credential.pk)
@@ -70,7 +72,7 @@ class CredentialAction:
                 actor=self.actor,
                 reason=self.reason,
             )
-            if locked.status_index is not None:
+            if publish and locked.status_index is not None:
                 status_list_publish(locked.issuer)
         logger.info(
             "credential %s: %s (%s → %s) by %s",
@@ -178,16 +180,20 @@ def credential_reissue(
 
 
 def credentials_expire_due(*, now=None) -> int:
-    """Expire every active or suspended credential past its validity."""
+    """Expire every active or suspended credential past its validity, then
+    republish each affected issuer's status lists once."""
     now = now or timezone.now()
     due = Credential.objects.filter(
         status__in=Expire.from_statuses, valid_until__lte=now
     )
-    count = 0
+    issuers, count = {}, 0
     for credential in due.select_related("issuer").iterator():
         try:
-            credential_expire(credential=credential)
-            count += 1
+            Expire(credential).execute(publish=False)
         except LifecycleError:
             continue  # changed meanwhile
+        issuers[credential.issuer_id] = credential.issuer
+        count += 1
+    for issuer in issuers.values():
+        status_list_publish(issuer)
     return count

@@ -57,14 +57,6 @@ def enrolment_withdraw(*, user, course: CoursePage) -> None:
     ).update(withdrawn_at=timezone.now())
 
 
-def lesson_visit(*, user, lesson: LessonPage) -> None:
-    """Remember the lesson as the place to resume the course."""
-    lesson = canonical(lesson)
-    Enrolment.objects.active().filter(
-        user=user, course_id=lesson.get_parent().id
-    ).update(last_lesson=lesson)
-
-
 @transaction.atomic
 def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     """Mark ``lesson`` completed; sends ``lesson_completed`` the first time and

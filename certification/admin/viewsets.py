@@ -136,6 +136,7 @@ class IssuerViewSet(CountryScopedViewSet):
     panels = [
         FieldPanel("country"),
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("profile_es"),
         FieldPanel("profile_en"),
         FieldPanel("website"),

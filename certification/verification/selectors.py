@@ -75,15 +75,14 @@ def credential_lookup(public_id) -> Credential | None:
     public_id = public_id_normalise(public_id)
     if public_id is None:
         return None
-    try:
-        credential = (
-            Credential.objects.select_related("issuer")
-            .only(*LOOKUP_FIELDS)
-            .get(public_id=public_id)
-        )
-    except Credential.DoesNotExist:
-        return None
-    if credential.status == CredentialStatus.PENDING or not credential.public:
+    credential = (
+        Credential.objects.visible()
+        .select_related("issuer")
+        .only(*LOOKUP_FIELDS)
+        .filter(public_id=public_id)
+        .first()
+    )
+    if credential is None or not credential.public:
         return None
     return credential
 

@@ -171,3 +171,28 @@ def test_renewal_reminder_is_sent_once_before_expiry(active, settings):
     assert send_renewal_reminders() == 0
     assert len(mail.outbox) == 1
     assert active.program_title in mail.outbox[0].subject
+
+
+def test_daily_expiry_republishes_each_issuers_lists_once(
+    program, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Expiring many credentials of one issuer signs its status lists once."""
+    from certification import lifecycle
+    from certification.issuance.service import credential_issue
+
+    from .conftest import make_eligible
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            credential_issue(user=make_eligible(program), program=program)
+    Credential.objects.update(valid_until=timezone.now() - dt.timedelta(minutes=1))
+    published = []
+    real_publish = lifecycle.status_list_publish
+    monkeypatch.setattr(
+        lifecycle,
+        "status_list_publish",
+        lambda issuer: published.append(issuer.pk) or real_publish(issuer),
+    )
+    assert credentials_expire_due() == 3
+    assert published == [program.issuer_id]
+    assert set(Credential.objects.values_list("status", flat=True)) == {"expired"}
