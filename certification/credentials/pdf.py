@@ -27,14 +27,24 @@ loads the fonts once; reuse it for many certificates (:func:`render_batch`).
 """
 
 import datetime as dt
+import hashlib
 import io
 import json
+import logging
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import segno
 from django.utils.safestring import mark_safe
+
+from . import qr, stamping
+
+logger = logging.getLogger(__name__)
+
+# Backgrounds a renderer keeps (a template with one program's shared values
+# each); a batch of one program and issuer needs one.
+MAX_BACKGROUNDS = 8
 
 PDF_VARIANT = "pdf/a-3b"
 ATTACHMENT_NAME = "credential.json"
@@ -111,10 +121,15 @@ def date_en(value: dt.date) -> str:
     return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
 
 
-def qr_svg(url: str) -> str:
+def qr_code(url: str):
+    """The QR code of ``url`` (error correction level Q)."""
+    return qr.make(url)
+
+
+def qr_svg(url: str, code=None) -> str:
     """An inline SVG QR code (vector paths, no raster) for ``url``."""
-    qr = segno.make(url, error="q", micro=False)
-    return qr.svg_inline(scale=1, border=0, dark="#1b2a41", omitsize=True)
+    code = code or qr_code(url)
+    return code.svg_inline(scale=1, border=0, dark="#1b2a41", omitsize=True)
 
 
 def _as_date(value) -> dt.date | None:
@@ -140,8 +155,14 @@ def certificate_context(context: dict) -> dict:
     result.setdefault("kind_es", DEFAULT_KIND_ES)
     result.setdefault("kind_en", DEFAULT_KIND_EN)
     result.setdefault("standard", {})
+    code = qr_code(context["verify_url"])
     result.update(
-        qr_svg=mark_safe(qr_svg(context["verify_url"])),  # segno output, no input
+        qr_code=code,
+        qr_svg=mark_safe(qr_svg(context["verify_url"], code)),  # segno output
+        # The verify URL without the public id, which the template shows on
+        # a line of its own (the same for every holder of an issuer).
+        verify_base=context["verify_url"].rpartition(context["public_id"])[0]
+        or context["verify_url"],
         issued_on_es=date_es(issued),
         issued_on_en=date_en(issued),
         valid_until_es=date_es(until) if until else "",
@@ -190,6 +211,11 @@ class CertificateRenderer:
             )
         self.image_cache: dict = {}
         self.color_profiles = {OUTPUT_INTENT: _srgb_profile()}
+        # Laid-out backgrounds for stamping, by their placeholder HTML (or why
+        # that HTML cannot be stamped), most recent last.
+        self.backgrounds: OrderedDict = OrderedDict()
+        self.nonce = stamping.new_nonce()
+        self.stamped = self.rendered = 0  # certificates made each way
 
     def html(self, context: dict) -> str:
         return self.template.render(certificate_context(context))
@@ -237,6 +263,78 @@ class CertificateRenderer:
         self, items: Iterable[tuple[dict, object, dt.datetime | None]]
     ) -> list[bytes]:
         """``(context, credential_json, attachment_time)`` triples as PDFs.
+
+        Each certificate is stamped on its template's laid-out background
+        (see :mod:`certification.credentials.stamping`) when the template and
+        its values allow; the others are rendered in full, together
+        (:meth:`render_laid_out_together`).
+        """
+        items = list(items)
+        results: list[bytes | None] = [None] * len(items)
+        pending = []
+        for position, (context, data, moment) in enumerate(items):
+            try:
+                results[position] = self.stamp(
+                    context, credential_json=data, attachment_time=moment
+                )
+            except stamping.NotStampable as reason:
+                logger.debug("certificate rendered in full: %s", reason)
+                pending.append(position)
+        if pending:
+            rendered = self.render_laid_out_together([items[i] for i in pending])
+            self.rendered += len(pending)
+            for position, data in zip(pending, rendered, strict=True):
+                results[position] = data
+        return results
+
+    def stamp(
+        self,
+        context: dict,
+        *,
+        credential_json,
+        attachment_time: dt.datetime | None = None,
+    ) -> bytes:
+        """One certificate stamped on its background; raises
+        :class:`~certification.credentials.stamping.NotStampable` when it
+        must be rendered in full."""
+        full = certificate_context(context)
+        html = self.template.render(full)
+        placeholders, replacements = stamping.sentinel_context(full, self.nonce)
+        background_html = self.template.render(placeholders)
+        if not stamping.html_matches(background_html, replacements, html):
+            raise stamping.NotStampable("the template treats a field's value apart")
+        background = self._background(background_html)
+        data = background.stamp(
+            {name: full.get(name) for name in stamping.TEXT_FIELDS},
+            qr=full["qr_code"],
+            credential_json=_json_bytes(credential_json),
+            attachment_time=attachment_time or dt.datetime.now(dt.UTC),
+        )
+        self.stamped += 1
+        return data
+
+    def _background(self, html: str) -> stamping.Background:
+        key = hashlib.sha256(html.encode("utf-8")).digest()
+        background = self.backgrounds.get(key)
+        if background is None:
+            try:
+                background = stamping.Background(self, html, self.nonce)
+            except stamping.NotStampable as reason:
+                background = reason
+            self.backgrounds[key] = background
+            while len(self.backgrounds) > MAX_BACKGROUNDS:
+                self.backgrounds.popitem(last=False)
+        else:
+            self.backgrounds.move_to_end(key)
+        if isinstance(background, stamping.NotStampable):
+            raise background
+        return background
+
+    def render_laid_out_together(
+        self, items: Iterable[tuple[dict, object, dt.datetime | None]]
+    ) -> list[bytes]:
+        """``(context, credential_json, attachment_time)`` triples as PDFs,
+        rendered in full.
 
         The certificates are laid out together, as the pages of one WeasyPrint
         document (one style cascade, one layout context), then each page is

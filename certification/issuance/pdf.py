@@ -64,13 +64,28 @@ def caches_clear() -> None:
 atexit.register(caches_clear)
 
 
+def render(revision: CertificateTemplateRevision, items) -> list[bytes]:
+    """``(context, credential_json, attachment_time)`` triples as unsigned
+    PDFs with ``revision``'s template: stamped on the template's laid-out
+    background, or each rendered in full when ``LMS_CERTIFICATE_STAMPING``
+    is off (slower; to compare, or to rule stamping out)."""
+    renderer = renderer_for(revision)
+    if getattr(settings, "LMS_CERTIFICATE_STAMPING", True):
+        return renderer.render_many(items)
+    return [
+        renderer.render(context, credential_json=data, attachment_time=moment)
+        for context, data, moment in items
+    ]
+
+
 def certificate_pdf(credential: Credential, signed_json: dict, *, signer=None):
     """Render the pinned template for ``credential`` and sign it (PAdES)."""
     context = certificate_context(
         credential, verify_url=verify_url(credential.public_id)
     )
-    document = renderer_for(credential.template_revision).render(
-        context, credential_json=signed_json, attachment_time=credential.issued_at
+    [document] = render(
+        credential.template_revision,
+        [(context, signed_json, credential.issued_at)],
     )
     signer = signer or signer_for(issuer_key_code(credential.issuer))
     return signer.sign(document, reason=f"Certificado {credential.public_id}")

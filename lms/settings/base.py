@@ -168,6 +168,9 @@ PRIVATE_MEDIA_ROOT = Path(
     env("LMS_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))
 )
 LMS_KEY_DIR = Path(env("LMS_KEY_DIR", str(BASE_DIR / "var" / "keys")))
+# Certificates are stamped on their template's laid-out page (fast); off,
+# each one is laid out in full by WeasyPrint.
+LMS_CERTIFICATE_STAMPING = env_bool("LMS_CERTIFICATE_STAMPING", True)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

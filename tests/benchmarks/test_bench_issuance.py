@@ -35,6 +35,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
+from django.test import override_settings
 
 from certification.credentials import keys
 from certification.issuance import pdf as issuance_pdf
@@ -86,11 +87,13 @@ def issue(users, program, capture, *, mode: str = "batch") -> float:
                 users=users, program=program, issued_by=None, force=True
             )
     else:
-        for user in users:
-            if mode == "naive":
-                issuance_pdf.caches_clear()
-            with capture(execute=True):
-                credential_issue(user=user, program=program, force=True)
+        stamping = mode != "naive"
+        with override_settings(LMS_CERTIFICATE_STAMPING=stamping):
+            for user in users:
+                if mode == "naive":
+                    issuance_pdf.caches_clear()
+                with capture(execute=True):
+                    credential_issue(user=user, program=program, force=True)
     elapsed = time.perf_counter() - started
     mail.outbox.clear()
     return elapsed

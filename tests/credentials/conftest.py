@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from certification.credentials import keys
+from certification.credentials import keys, openbadge
 
 
 @pytest.fixture
@@ -78,3 +78,56 @@ def credential_data():
             },
         ],
     }
+
+
+@pytest.fixture
+def context():
+    return {
+        "issuer": {
+            "name_es": "Ministerio de las Culturas, las Artes y el Patrimonio",
+            "name_en": "Ministry of Cultures, Arts and Heritage of Chile",
+            "country_es": "República de Chile",
+            "country_en": "Republic of Chile",
+        },
+        "holder_name": "Ana María Pérez Núñez",
+        "program_es": "Editor/a de libros",
+        "program_en": "Book editor",
+        "standard": {
+            "code": "P-9000-2642-001",
+            "title": "Editor/a de libros",
+            "framework": "ChileValora",
+            "version": "1",
+        },
+        "levels": [
+            {"label_es": "Nivel MCTP", "label_en": "National level", "value": "4"},
+            {
+                "label_es": "Nivel regional",
+                "label_en": "Regional level (provisional)",
+                "value": "4",
+            },
+        ],
+        "units": [
+            {"code": "U-9000-2642-001", "title": "Planificar el proceso editorial"},
+            {"code": "U-9000-2642-002", "title": "Corregir textos editoriales"},
+            {"code": "U-9000-2642-003", "title": "Coordinar diseño y diagramación"},
+        ],
+        "issued_on": dt.date(2026, 3, 1),
+        "valid_until": dt.date(2029, 3, 1),
+        "signatories": [
+            {
+                "name": "Carolina Arredondo Marzán",
+                "role_es": "Ministra de las Culturas, las Artes y el Patrimonio",
+                "role_en": "Minister of Cultures, Arts and Heritage",
+            }
+        ],
+        "public_id": "3f9c2a7e8b1d4c6fa0e5b7d9c1f3a5e7",
+        "verify_url": "https://cultura.example:8443/verify/3f9c2a7e8b1d4c6fa0e5b7d9c1f3a5e7/",
+        "legal_text_es": "Certificado verificable en línea y sin conexión.",
+        "legal_text_en": "Verifiable online and offline.",
+    }
+
+
+@pytest.fixture
+def signed_credential(issuer_keys, credential_data):
+    credential = openbadge.credential_build(credential_data)
+    return openbadge.credential_sign_for_issuer(credential, issuer_code="CL")

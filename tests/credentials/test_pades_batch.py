@@ -11,9 +11,7 @@ from asn1crypto import cms
 from certification.credentials import keys, pades, pdf, verify
 
 from .test_pdf import (  # noqa: F401 (fixtures)
-    context,
     rendered,
-    signed_credential,
     trust_roots,
 )
 

@@ -9,62 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from certification.credentials import keys, openbadge, pades, pdf, verify
+from certification.credentials import keys, pades, pdf, verify
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-@pytest.fixture
-def context():
-    return {
-        "issuer": {
-            "name_es": "Ministerio de las Culturas, las Artes y el Patrimonio",
-            "name_en": "Ministry of Cultures, Arts and Heritage of Chile",
-            "country_es": "República de Chile",
-            "country_en": "Republic of Chile",
-        },
-        "holder_name": "Ana María Pérez Núñez",
-        "program_es": "Editor/a de libros",
-        "program_en": "Book editor",
-        "standard": {
-            "code": "P-9000-2642-001",
-            "title": "Editor/a de libros",
-            "framework": "ChileValora",
-            "version": "1",
-        },
-        "levels": [
-            {"label_es": "Nivel MCTP", "label_en": "National level", "value": "4"},
-            {
-                "label_es": "Nivel regional",
-                "label_en": "Regional level (provisional)",
-                "value": "4",
-            },
-        ],
-        "units": [
-            {"code": "U-9000-2642-001", "title": "Planificar el proceso editorial"},
-            {"code": "U-9000-2642-002", "title": "Corregir textos editoriales"},
-            {"code": "U-9000-2642-003", "title": "Coordinar diseño y diagramación"},
-        ],
-        "issued_on": dt.date(2026, 3, 1),
-        "valid_until": dt.date(2029, 3, 1),
-        "signatories": [
-            {
-                "name": "Carolina Arredondo Marzán",
-                "role_es": "Ministra de las Culturas, las Artes y el Patrimonio",
-                "role_en": "Minister of Cultures, Arts and Heritage",
-            }
-        ],
-        "public_id": "3f9c2a7e8b1d4c6fa0e5b7d9c1f3a5e7",
-        "verify_url": "https://cultura.example:8443/verify/3f9c2a7e8b1d4c6fa0e5b7d9c1f3a5e7/",
-        "legal_text_es": "Certificado verificable en línea y sin conexión.",
-        "legal_text_en": "Verifiable online and offline.",
-    }
-
-
-@pytest.fixture
-def signed_credential(issuer_keys, credential_data):
-    credential = openbadge.credential_build(credential_data)
-    return openbadge.credential_sign_for_issuer(credential, issuer_code="CL")
 
 
 @pytest.fixture
@@ -271,15 +218,16 @@ def _page_png(data: bytes, tmp_path, name: str) -> bytes:
 def test_certificates_laid_out_together_look_exactly_like_single_ones(
     context, signed_credential, tmp_path
 ):
-    """render_many (one layout for the chunk, one PDF per page) gives the same
-    page image, metadata and attachment as rendering each certificate alone."""
+    """render_laid_out_together (one layout for the chunk, one PDF per page)
+    gives the same page image, metadata and attachment as rendering each
+    certificate alone."""
     renderer = pdf.CertificateRenderer()
     items = [
         ({**context, "holder_name": name, "public_id": f"{index:032x}"},
          signed_credential, dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
         for index, name in enumerate(["Uno Uno", "Dos Dos Ñandú", "Tres Tres"])
     ]  # fmt: skip
-    together = renderer.render_many(items)
+    together = renderer.render_laid_out_together(items)
     assert len(together) == 3
     for index, (item, data) in enumerate(zip(items, together, strict=True)):
         alone = renderer.render(
@@ -309,7 +257,7 @@ def test_a_template_whose_body_has_attributes_is_rendered_one_by_one(
     html = source.read_text().replace("<body>", '<body class="draft">')
     renderer = pdf.CertificateRenderer(template_source=html)
     items = [({**context, "holder_name": n}, signed_credential, None) for n in "AB"]
-    together = renderer.render_many(items)
+    together = renderer.render_laid_out_together(items)
     alone = [renderer.render(c, credential_json=j) for c, j, _ in items]
     for index, (data, single) in enumerate(zip(together, alone, strict=True)):
         assert _page_png(data, tmp_path, f"t{index}") == _page_png(
