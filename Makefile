@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 
-.PHONY: install demo serve test lint worker beat bench messages clean
+.PHONY: install system system-test demo serve test lint worker beat bench messages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,15 @@ $(STAMP): $(PY) pyproject.toml $(wildcard tests/testplugin/pyproject.toml)
 	@if [ -f tests/testplugin/pyproject.toml ]; then $(PY) -m pip install --quiet -e tests/testplugin; fi
 	touch $(STAMP)
 
-install: $(STAMP)
+install: system $(STAMP)
+
+# Debian packages (WeasyPrint's libraries; Chromium and poppler for the tests),
+# installed when missing and the user may (see .ci/debian-packages).
+system:
+	@.ci/debian-packages runtime
+
+system-test:
+	@.ci/debian-packages test
 
 messages: install
 	$(PY) manage.py compile_translations
@@ -32,7 +40,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: install messages lint
+test: system-test install messages lint
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 worker: install
