@@ -20,7 +20,7 @@ from certification.models import (
     IssuanceMode,
 )
 
-from .snapshot import credential_new
+from .snapshot import credential_new, credentials_new
 
 logger = logging.getLogger(__name__)
 
@@ -108,22 +108,72 @@ def credential_bulk_issue(
     ``issue_credentials_batch`` task (see ``certification.issuance.batch``),
     queued after the transaction commits.
     """
-    credentials = []
-    for user in users:
-        try:
-            credentials.append(
-                credential_issue(
-                    user=user,
-                    program=program,
-                    issued_by=issued_by,
-                    force=force,
-                    queue=False,
-                )
-            )
-        except NotEligible:
-            logger.warning("bulk issue skipped %s: not eligible", user.pk)
+    users = list(users)
+    live = {
+        credential.holder_id: credential
+        for credential in Credential.objects.live().filter(
+            holder__in=users, program=program
+        )
+    }
+    eligible = [user for user in users if user.pk not in live]
+    if not force:
+        eligible = _eligible_only(eligible, program)
+    created = {
+        credential.holder_id: credential
+        for credential in _credentials_create(eligible, program, issued_by)
+    }
+    credentials = [
+        live.get(user.pk) or created.get(user.pk)
+        for user in users
+        if user.pk in live or user.pk in created
+    ]
     pending = [c.pk for c in credentials if c.status == CredentialStatus.PENDING]
     credential_batches_queue(pending)
+    return credentials
+
+
+def _eligible_only(users, program) -> list:
+    from certification.eligibility import cohort_eligibility
+
+    report = cohort_eligibility(learners=[user.pk for user in users], program=program)
+    eligible = {learner for learner, verdict in report.items() if verdict.eligible}
+    for user in users:
+        if user.pk not in eligible:
+            logger.warning("bulk issue skipped %s: not eligible", user.pk)
+    return [user for user in users if user.pk in eligible]
+
+
+def _credentials_create(users, program, issued_by) -> list[Credential]:
+    """Pending credentials for ``users`` (none live yet) in one transaction;
+    if another request issued one of them meanwhile (the database constraint
+    says so), each is issued on its own instead, which returns the live one."""
+    if not users:
+        return []
+    credentials = credentials_new(users=users, program=program, requested_by=issued_by)
+    try:
+        with transaction.atomic():
+            Credential.objects.bulk_create(credentials)
+            CredentialEvent.objects.bulk_create(
+                CredentialEvent(
+                    credential=credential,
+                    kind=CredentialEvent.Kind.REQUESTED,
+                    from_status=CredentialStatus.PENDING,
+                    to_status=CredentialStatus.PENDING,
+                    actor=issued_by,
+                )
+                for credential in credentials
+            )
+    except IntegrityError:
+        return [
+            credential_issue(
+                user=user, program=program, issued_by=issued_by, force=True, queue=False
+            )
+            for user in users
+        ]
+    for credential in credentials:
+        logger.info(
+            "credential %s requested for %s", credential.public_id, credential.holder_id
+        )
     return credentials
 
 

@@ -59,10 +59,15 @@ def program_snapshot(program: CertificationProgram) -> dict:
 
 def assessors_snapshot(user, program: CertificationProgram) -> list[dict]:
     """The assessors whose evidence counts towards the program, in order."""
-    names = []
+    return assessors_snapshots([user], program).get(user.pk, [])
+
+
+def assessors_snapshots(users, program: CertificationProgram) -> dict:
+    """:func:`assessors_snapshot` of many learners at once, by learner id."""
+    names: dict[int, list[str]] = {}
     rows = (
         Evidence.objects.current()
-        .filter(learner=user, unit__in=program.required_units.all())
+        .filter(learner__in=users, unit__in=program.required_units.all())
         .exclude(assessor=None)
         .select_related("assessor")
         .order_by("assessed_at", "pk")
@@ -70,9 +75,13 @@ def assessors_snapshot(user, program: CertificationProgram) -> list[dict]:
     for evidence in rows:
         name = evidence.assessor.legal_name or evidence.assessor.get_full_name()
         name = name or evidence.assessor.username
-        if name not in names:
-            names.append(name)
-    return [{"name": name} for name in names]
+        learner_names = names.setdefault(evidence.learner_id, [])
+        if name not in learner_names:
+            learner_names.append(name)
+    return {
+        learner: [{"name": name} for name in learner_names]
+        for learner, learner_names in names.items()
+    }
 
 
 def valid_until_for(program: CertificationProgram, issued_at):
@@ -96,17 +105,30 @@ def template_revision_for(program: CertificationProgram) -> CertificateTemplateR
 
 def credential_new(*, user, program: CertificationProgram, requested_by=None):
     """An unsaved pending ``Credential`` with every snapshot filled in."""
+    return credentials_new(users=[user], program=program, requested_by=requested_by)[0]
+
+
+def credentials_new(*, users, program: CertificationProgram, requested_by=None):
+    """Unsaved pending credentials of ``program`` for ``users``, in their
+    order; what they share (program, standard, template revision) and the
+    assessors are read once for all."""
     issued_at = timezone.now()
-    return Credential(
-        holder=user,
-        program=program,
-        issuer=program.issuer,
-        requested_by=requested_by,
-        issued_at=issued_at,
-        valid_until=valid_until_for(program, issued_at),
-        languages=list(DEFAULT_LANGUAGES),
-        assessors=assessors_snapshot(user, program),
-        template_revision=template_revision_for(program),
-        **holder_snapshot(user),
-        **program_snapshot(program),
-    )
+    shared = program_snapshot(program)
+    revision = template_revision_for(program)
+    assessors = assessors_snapshots(users, program)
+    return [
+        Credential(
+            holder=user,
+            program=program,
+            issuer=program.issuer,
+            requested_by=requested_by,
+            issued_at=issued_at,
+            valid_until=valid_until_for(program, issued_at),
+            languages=list(DEFAULT_LANGUAGES),
+            assessors=assessors.get(user.pk, []),
+            template_revision=revision,
+            **holder_snapshot(user),
+            **shared,
+        )
+        for user in users
+    ]

@@ -162,3 +162,71 @@ def test_a_broken_credential_does_not_hold_back_the_rest_of_its_chunk(
         pending[2].pk: CredentialStatus.ACTIVE,
     }
     assert Credential.objects.get(pk=pending[1].pk).last_error
+
+
+def test_bulk_issue_creates_the_cohort_in_a_fixed_number_of_queries(
+    program, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    """Pending records are created together: live credentials are returned as
+    they are, learners who are not eligible are skipped, others are created."""
+    eligible = [make_eligible(program, UserFactory()) for _ in range(6)]
+    not_eligible = UserFactory()
+    first = bulk(
+        program, eligible[:2], django_capture_on_commit_callbacks, issued_by=None
+    )
+    with django_assert_max_num_queries(15):
+        pending = credential_bulk_issue(
+            users=[*eligible, not_eligible], program=program, issued_by=None
+        )
+    assert [c.holder_id for c in pending] == [u.pk for u in eligible]
+    assert [c.pk for c in pending[:2]] == [c.pk for c in first]
+    assert Credential.objects.filter(program=program).count() == 6
+    assert all(
+        c.events.filter(kind="requested").count() == 1 for c in Credential.objects.all()
+    )
+
+
+def test_a_credential_issued_meanwhile_is_not_duplicated(
+    program, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Another request issues one learner between the live check and the
+    insert: the database constraint stops the duplicate and that learner gets
+    the credential already issued."""
+    from certification.issuance import service
+
+    users = [UserFactory() for _ in range(3)]
+    [meanwhile] = bulk(
+        program,
+        users[:1],
+        django_capture_on_commit_callbacks,
+        issued_by=None,
+        force=True,
+    )
+    live = Credential.objects.live
+    calls = []
+
+    def live_once_blind():  # the bulk path's first check sees nothing live
+        calls.append(1)
+        return live().none() if len(calls) == 1 else live()
+
+    monkeypatch.setattr(Credential.objects, "live", live_once_blind)
+    issued = service.credential_bulk_issue(
+        users=users, program=program, issued_by=None, force=True
+    )
+    monkeypatch.undo()
+    assert issued[0].pk == meanwhile.pk
+    assert Credential.objects.filter(holder=users[0], program=program).count() == 1
+    assert Credential.objects.filter(program=program).count() == 3
+
+
+def test_bulk_issued_certificates_are_stamped(
+    program, django_capture_on_commit_callbacks
+):
+    from certification.issuance import pdf as issuance_pdf
+
+    users = [UserFactory(legal_name=n) for n in NAMES]
+    credentials = bulk(
+        program, users, django_capture_on_commit_callbacks, issued_by=None, force=True
+    )
+    renderer = issuance_pdf.renderer_for(credentials[0].template_revision)
+    assert renderer.stamped >= 3
