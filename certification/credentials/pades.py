@@ -159,6 +159,65 @@ class BatchPadesSigner(PadesSigner):
     def bytes_reserved(self) -> int:
         return self.signer.bytes_reserved()
 
+    field_name = SIGNATURE_FIELD
+
+    def cms_for_digest(self, digest: bytes) -> bytes:
+        """The DER CMS SignedData (PAdES B-B) over a document's SHA-256
+        ``digest``: the template's, with this digest, signed again."""
+        import asyncio
+
+        self.bytes_reserved()  # builds the template once
+        template = self.signer._template
+        attrs = template.signed_attributes(digest)
+        signature = self.signer._raw_signature(b"\x31" + attrs[1:])
+        if signature is not None:
+            return template.content_info(attrs, signature)
+        built = call_outside_event_loop(
+            asyncio.run, self.signer.async_sign(digest, "sha256", use_pades=True)
+        )
+        return built.dump()
+
+    def catalog_entries(self) -> dict:
+        """What pyHanko adds to the catalog when it signs with this key (the
+        ESIC developer extension of PAdES, and those of ISO 32002 with the
+        PDF version they need for an ECDSA key on their curves), read once
+        from a signature pyHanko applies to a one-page document: serialised
+        values, by key."""
+        if self._catalog_entries is None:
+            from pyhanko.pdf_utils.reader import PdfFileReader
+
+            signed = PadesSigner.sign(self, _blank_pdf())
+            catalog = PdfFileReader(io.BytesIO(signed)).root
+            entries = {}
+            for key in ("/Extensions", "/Version"):
+                if key in catalog:
+                    stream = io.BytesIO()
+                    catalog.raw_get(key).write_to_stream(stream, None)
+                    entries[key[1:]] = stream.getvalue()
+            self._catalog_entries = entries
+        return self._catalog_entries
+
+    _catalog_entries = None
+
+
+def _blank_pdf() -> bytes:
+    """A one-page PDF, to see what a signature adds to a catalog."""
+    import pydyf
+
+    document = pydyf.PDF()
+    document.add_page(
+        pydyf.Dictionary(
+            {
+                "Type": "/Page",
+                "Parent": document.pages.reference,
+                "MediaBox": pydyf.Array([0, 0, 10, 10]),
+            }
+        )
+    )
+    output = io.BytesIO()
+    document.write(output)
+    return output.getvalue()
+
 
 def sign_pdf(pdf_bytes: bytes, *, issuer_code: str, reason: str = "") -> bytes:
     """Sign with the issuer's certificate from ``LMS_KEY_DIR``."""

@@ -260,23 +260,40 @@ class CertificateRenderer:
         )
 
     def render_many(
-        self, items: Iterable[tuple[dict, object, dt.datetime | None]]
+        self,
+        items: Iterable[tuple[dict, object, dt.datetime | None]],
+        *,
+        signer=None,
+        reasons: list[str] | None = None,
     ) -> list[bytes]:
         """``(context, credential_json, attachment_time)`` triples as PDFs.
 
         Each certificate is stamped on its template's laid-out background
         (see :mod:`certification.credentials.stamping`) when the template and
         its values allow; the others are rendered in full, together
-        (:meth:`render_laid_out_together`).
+        (:meth:`render_laid_out_together`). With a ``signer``
+        (:class:`~certification.credentials.pades.PadesSigner`), each PDF is
+        signed, with its entry of ``reasons``: a stamped one as it is
+        written when the signer can (the batch signer), the others after.
         """
         items = list(items)
+        reasons = reasons or [""] * len(items)
+        inline = signer if hasattr(signer, "cms_for_digest") else None
         results: list[bytes | None] = [None] * len(items)
         pending = []
         for position, (context, data, moment) in enumerate(items):
             try:
                 results[position] = self.stamp(
-                    context, credential_json=data, attachment_time=moment
+                    context,
+                    credential_json=data,
+                    attachment_time=moment,
+                    signer=inline,
+                    reason=reasons[position],
                 )
+                if signer is not None and inline is None:
+                    results[position] = signer.sign(
+                        results[position], reason=reasons[position]
+                    )
             except stamping.NotStampable as reason:
                 logger.debug("certificate rendered in full: %s", reason)
                 pending.append(position)
@@ -284,6 +301,8 @@ class CertificateRenderer:
             rendered = self.render_laid_out_together([items[i] for i in pending])
             self.rendered += len(pending)
             for position, data in zip(pending, rendered, strict=True):
+                if signer is not None:
+                    data = signer.sign(data, reason=reasons[position])
                 results[position] = data
         return results
 
@@ -293,8 +312,11 @@ class CertificateRenderer:
         *,
         credential_json,
         attachment_time: dt.datetime | None = None,
+        signer=None,
+        reason: str = "",
     ) -> bytes:
-        """One certificate stamped on its background; raises
+        """One certificate stamped on its background (and signed, with a
+        ``signer`` that builds a CMS for a digest); raises
         :class:`~certification.credentials.stamping.NotStampable` when it
         must be rendered in full."""
         full = certificate_context(context)
@@ -309,6 +331,8 @@ class CertificateRenderer:
             qr=full["qr_code"],
             credential_json=_json_bytes(credential_json),
             attachment_time=attachment_time or dt.datetime.now(dt.UTC),
+            signer=signer,
+            reason=reason,
         )
         self.stamped += 1
         return data

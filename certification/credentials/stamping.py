@@ -28,6 +28,7 @@ in full by the caller (:class:`NotStampable` says why):
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import logging
@@ -472,6 +473,7 @@ class Background:
         self.overlay = pydyf.Stream(compress=compress)
         pdf.add_object(self.overlay)
         page["Contents"] = pydyf.Array([content.reference, self.overlay.reference])
+        self.page_object = page
         self.resources = pdf.objects[int(page["Resources"].split()[0])]
         self.embedded = next(
             obj
@@ -480,6 +482,8 @@ class Background:
             and obj.extra.get("Type") == "/EmbeddedFile"
         )
         self.metadata_stream = pdf.objects[int(pdf.catalog["Metadata"].split()[0])]
+        if "AF" in pdf.catalog:  # WeasyPrint lists each attachment twice
+            pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
         pdf.add_object(pdf.info)
         self.info = pdf.info
         self.catalog = pdf.catalog
@@ -502,8 +506,15 @@ class Background:
         qr,
         credential_json: bytes,
         attachment_time,
+        signer=None,
+        reason: str = "",
     ) -> bytes:
-        """The PDF of one holder: ``values`` are the holder fields' text."""
+        """The PDF of one holder: ``values`` are the holder fields' text.
+
+        With ``signer`` (one that builds a CMS for a digest, as
+        :class:`~certification.credentials.pades.BatchPadesSigner` does), the
+        PAdES signature is appended here too (:meth:`_sign`).
+        """
         from weasyprint.pdf.stream import Stream
 
         boxes = []
@@ -542,7 +553,10 @@ class Background:
         self.overlay.stream = [b"q", *stream.stream, b"Q"]
         self._attach(credential_json, attachment_time)
         self._describe(values)
-        return self._write()
+        data, xref, identifier = self._write()
+        if signer is None:
+            return data
+        return self._sign(data, xref, identifier, signer, reason)
 
     def _check_fonts(self) -> None:
         if set(self.fonts) != self.font_keys:
@@ -641,7 +655,99 @@ class Background:
             b"%%EOF",
         ]
         output.write(b"\n".join(lines) + b"\n")
-        return output.getvalue()
+        return output.getvalue(), xref, identifier
+
+    def _sign(self, data: bytes, xref: int, identifier: bytes, signer, reason):
+        """Append the PAdES-B-B signature as an incremental update.
+
+        The update is the one pyHanko writes for an invisible signature: the
+        catalog with the ``/AcroForm`` and the signature extensions pyHanko
+        declares for the signer's algorithm (``signer.extensions``), the page
+        with the widget in its ``/Annots``, the form, the field (merged with
+        its widget) and the signature dictionary: ``/ByteRange`` covering the
+        whole file but the ``/Contents`` string, where the CMS SignedData goes.
+        """
+        import pydyf
+
+        first = len(self.pdf.objects)
+        form, widget, signature = first, first + 1, first + 2
+        catalog = pydyf.Dictionary(self.catalog)
+        catalog["AcroForm"] = f"{form} 0 R"
+        catalog.update(signer.catalog_entries())
+        page = pydyf.Dictionary(self.page_object)
+        page["Annots"] = pydyf.Array([f"{widget} 0 R"])
+        placeholder = b"/ByteRange [0 0000000000 0000000000 0000000000]"
+        moment = dt.datetime.now(dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+        reserved = signer.bytes_reserved()
+        objects = [
+            (self.catalog.number, catalog.data),
+            (self.page_object.number, page.data),
+            (form, b"<< /Fields [%d 0 R] /SigFlags 3 >>" % widget),
+            (
+                widget,
+                b"<< /FT /Sig /T %s /Type /Annot /Subtype /Widget /F 132"
+                b" /Rect [0 0 0 0] /P %d 0 R /V %d 0 R >>"
+                % (
+                    pydyf.String(signer.field_name).data,
+                    self.page_object.number,
+                    signature,
+                ),
+            ),
+            (
+                signature,
+                b"<< /Contents <"
+                + b"0" * reserved
+                + b"> "
+                + placeholder
+                + b" /Type /Sig /Filter /Adobe.PPKLite"
+                b" /SubFilter /ETSI.CAdES.detached /M %s /Name %s /Reason %s >>"
+                % (
+                    pydyf.String(moment).data,
+                    pydyf.String(signer.name).data,
+                    pydyf.String(reason).data,
+                ),
+            ),
+        ]
+        output = io.BytesIO()
+        output.write(data)
+        offsets = {}
+        for number, body in objects:
+            offsets[number] = output.tell()
+            output.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+        start = output.tell()
+        lines = [b"xref", b"0 1", b"0000000000 65535 f "]
+        for number in sorted(offsets):
+            lines += [b"%d 1" % number, b"%010d 00000 n " % offsets[number]]
+        second = pydyf.String(secrets.token_hex(16)).data
+        lines += [
+            b"trailer",
+            b"<< /Size %d /Root %s /Info %s /ID [%s %s] /Prev %d >>"
+            % (
+                signature + 1,
+                self.catalog.reference,
+                self.info.reference,
+                identifier,
+                second,
+                xref,
+            ),
+            b"startxref",
+            b"%d" % start,
+            b"%%EOF",
+        ]
+        output.write(b"\n".join(lines) + b"\n")
+        signed = bytearray(output.getvalue())
+        contents = signed.index(b"/Contents <", offsets[signature]) + len(b"/Contents ")
+        after = contents + reserved + 2
+        ranges = b"/ByteRange [0 %d %d %d]" % (contents, after, len(signed) - after)
+        at = signed.index(placeholder, offsets[signature])
+        signed[at : at + len(placeholder)] = ranges.ljust(len(placeholder))
+        digest = hashlib.sha256(signed[:contents])
+        digest.update(signed[after:])
+        cms = signer.cms_for_digest(digest.digest()).hex().upper().encode()
+        if len(cms) > reserved:
+            raise ValueError("the signature does not fit its placeholder")
+        signed[contents + 1 : contents + 1 + len(cms)] = cms
+        return bytes(signed)
 
 
 def new_nonce() -> str:

@@ -112,10 +112,17 @@ def artefacts_build_many(credentials: list[Credential]) -> list[Artefacts]:
     signer = pdf.batch_signer_for(code)
     for revision_items in items.values():
         revision = credentials[revision_items[0][0]].template_revision
-        rendered = pdf.render(revision, [item for _, item in revision_items])
+        rendered = pdf.render(
+            revision,
+            [item for _, item in revision_items],
+            signer=signer,
+            reasons=[
+                f"Certificado {credentials[position].public_id}"
+                for position, _ in revision_items
+            ],
+        )
         for (position, _), data in zip(revision_items, rendered, strict=True):
-            reason = f"Certificado {credentials[position].public_id}"
-            documents[position] = signer.sign(data, reason=reason)
+            documents[position] = data
     return [
         Artefacts(
             credential_json=document,

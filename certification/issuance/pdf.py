@@ -64,17 +64,23 @@ def caches_clear() -> None:
 atexit.register(caches_clear)
 
 
-def render(revision: CertificateTemplateRevision, items) -> list[bytes]:
-    """``(context, credential_json, attachment_time)`` triples as unsigned
-    PDFs with ``revision``'s template: stamped on the template's laid-out
-    background, or each rendered in full when ``LMS_CERTIFICATE_STAMPING``
-    is off (slower; to compare, or to rule stamping out)."""
+def render(
+    revision: CertificateTemplateRevision, items, *, signer, reasons: list[str]
+) -> list[bytes]:
+    """``(context, credential_json, attachment_time)`` triples as PDFs with
+    ``revision``'s template, signed by ``signer`` with ``reasons``: stamped on
+    the template's laid-out background, or each rendered in full when
+    ``LMS_CERTIFICATE_STAMPING`` is off (slower; to compare, or to rule
+    stamping out)."""
     renderer = renderer_for(revision)
     if getattr(settings, "LMS_CERTIFICATE_STAMPING", True):
-        return renderer.render_many(items)
+        return renderer.render_many(items, signer=signer, reasons=reasons)
     return [
-        renderer.render(context, credential_json=data, attachment_time=moment)
-        for context, data, moment in items
+        signer.sign(
+            renderer.render(context, credential_json=data, attachment_time=moment),
+            reason=reason,
+        )
+        for (context, data, moment), reason in zip(items, reasons, strict=True)
     ]
 
 
@@ -86,6 +92,7 @@ def certificate_pdf(credential: Credential, signed_json: dict, *, signer=None):
     [document] = render(
         credential.template_revision,
         [(context, signed_json, credential.issued_at)],
+        signer=signer or signer_for(issuer_key_code(credential.issuer)),
+        reasons=[f"Certificado {credential.public_id}"],
     )
-    signer = signer or signer_for(issuer_key_code(credential.issuer))
-    return signer.sign(document, reason=f"Certificado {credential.public_id}")
+    return document

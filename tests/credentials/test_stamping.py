@@ -241,3 +241,40 @@ def test_fast_mask_choice_gives_segnos_qr_codes():
         finally:
             encoder.find_and_apply_best_mask = qr.find_and_apply_best_mask
         assert (ours.mask, ours.matrix) == (theirs.mask, theirs.matrix), url
+
+
+def test_stamped_and_signed_in_one_pass_validates_like_pyhanko_signatures(
+    context, signed_credential, issuer_keys, tmp_path
+):
+    """The batch signer's signature, appended as the PDF is written, is the
+    incremental update pyHanko writes: pyHanko validates it (whole file,
+    trusted), the offline verifier passes it, one changed byte fails it."""
+    signer = pades.BatchPadesSigner.for_issuer("CL")
+    renderer = pdf.CertificateRenderer()
+    [data] = renderer.render_many(
+        [(context, signed_credential, MOMENT)], signer=signer, reasons=["Emisión"]
+    )
+    roots = [keys.load_signing_certificate("CL").certificate]
+    report = pades.validate_pdf(data, roots)
+    assert report.ok, report
+    assert report.coverage == "ENTIRE_FILE"
+    assert "Ministerio" in report.signer
+    offline = verify.verify_pdf(
+        data,
+        public_keys=keys.public_keys_from_did_document(keys.did_document("CL")),
+        trust_roots=roots,
+    )
+    assert offline.valid, offline.as_dict()
+    # The catalog gets what pyHanko adds for this key, no more, no less.
+    by_pyhanko = signer.sign(
+        renderer.render_many([(context, signed_credential, MOMENT)])[0], reason="x"
+    )
+    for key, value in signer.catalog_entries().items():
+        assert value in by_pyhanko and value in data, key
+    for references in re.findall(rb"/AF \[([^\]]*)\]", data):
+        listed = re.findall(rb"\d+ 0 R", references)
+        assert len(listed) == len(set(listed)) == 1  # each attachment once
+    assert pdftotext(data, tmp_path) == pdftotext(by_pyhanko, tmp_path)
+    tampered = bytearray(data)
+    tampered[len(data) // 3] ^= 0x01
+    assert not pades.validate_pdf(bytes(tampered), roots).ok
