@@ -27,6 +27,7 @@ loads the fonts once; reuse it for many certificates (:func:`render_batch`).
 """
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -132,6 +133,10 @@ def qr_svg(url: str, code=None) -> str:
     return code.svg_inline(scale=1, border=0, dark="#1b2a41", omitsize=True)
 
 
+def _qr_markup(url: str, code) -> str:
+    return mark_safe(qr_svg(url, code))
+
+
 def _as_date(value) -> dt.date | None:
     if value in (None, ""):
         return None
@@ -158,7 +163,9 @@ def certificate_context(context: dict) -> dict:
     code = qr_code(context["verify_url"])
     result.update(
         qr_code=code,
-        qr_svg=mark_safe(qr_svg(context["verify_url"], code)),  # segno output
+        # Drawn when a template shows it (a stamped certificate draws the
+        # code's squares itself); segno's output, no input in it.
+        qr_svg=functools.partial(_qr_markup, context["verify_url"], code),
         # The verify URL without the public id, which the template shows on
         # a line of its own (the same for every holder of an issuer).
         verify_base=context["verify_url"].rpartition(context["public_id"])[0]
@@ -320,8 +327,12 @@ class CertificateRenderer:
         :class:`~certification.credentials.stamping.NotStampable` when it
         must be rendered in full."""
         full = certificate_context(context)
-        html = self.template.render(full)
         placeholders, replacements = stamping.sentinel_context(full, self.nonce)
+        # The QR code's markup is left out of both: it is the same for every
+        # holder as far as the layout goes, and stamping draws it anyway.
+        html = self.template.render(
+            {**full, stamping.QR_FIELD: placeholders[stamping.QR_FIELD]}
+        )
         background_html = self.template.render(placeholders)
         if not stamping.html_matches(background_html, replacements, html):
             raise stamping.NotStampable("the template treats a field's value apart")

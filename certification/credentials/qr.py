@@ -19,7 +19,7 @@ import segno
 from segno import encoder
 
 _segno_find_and_apply_best_mask = encoder.find_and_apply_best_mask
-_RUN = re.compile(rb"(.)\1{4,}", re.S)  # five or more equal modules
+_RUN = re.compile(rb"\x00{5,}|\x01{5,}")  # five or more equal modules
 _FINDER = b"\x01\x00\x01\x01\x01\x00\x01"  # 1:1:3:1:1, dark first
 _BITS = bytes.maketrans(b"\x00\x01", b"01")
 
@@ -53,9 +53,8 @@ def penalty(rows: list[bytes], size: int) -> int:
     columns = [bytes(column) for column in zip(*rows, strict=True)]
     stride = size + 1
     lines = b"\x02".join((*rows, *columns))  # no run or pattern crosses \x02
-    score = 0
-    for match in _RUN.finditer(lines):
-        score += match.end() - match.start() - 2  # N1: 3 + (run - 5)
+    runs = _RUN.findall(lines)
+    score = sum(map(len, runs)) - 2 * len(runs)  # N1: 3 + (run - 5) each
     index = lines.find(_FINDER)  # N3, light on one side
     while index != -1:
         start = index - index % stride

@@ -94,9 +94,7 @@ def sentinel_context(context: dict, nonce: str) -> tuple[dict, dict[str, str]]:
             token = sentinel(name, nonce)
             result[name] = token
             replacements[token] = str(conditional_escape(value))
-    if context.get(QR_FIELD):
-        result[QR_FIELD] = mark_safe(QR_SENTINEL)
-        replacements[QR_SENTINEL] = str(context[QR_FIELD])
+    result[QR_FIELD] = mark_safe(QR_SENTINEL)
     return result, replacements
 
 

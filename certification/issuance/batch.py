@@ -19,7 +19,7 @@ import logging
 import secrets
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 
 from certification.credentials.keys import load_signing_key, verification_method_id
@@ -50,6 +50,34 @@ CHUNK_SIZE = 25
 def chunks(ids: list[int], size: int | None = None) -> list[list[int]]:
     size = size or CHUNK_SIZE
     return [ids[start : start + size] for start in range(0, len(ids), size)]
+
+
+def rows_update(rows: list, fields: list[str]) -> None:
+    """Save ``fields`` of ``rows`` (one model), each row its own values, in one
+    ``executemany`` of a plain UPDATE: what ``bulk_update`` does, without
+    building a CASE expression per field and row."""
+    if not rows:
+        return
+    model = type(rows[0])
+    connection = connections[router.db_for_write(model)]
+    meta = model._meta
+    quote = connection.ops.quote_name
+    columns = [meta.get_field(name) for name in fields]
+    assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {assignments}"
+        f" WHERE {quote(meta.pk.column)} = %s"
+    )
+    params = [
+        [
+            column.get_db_prep_save(getattr(row, column.attname), connection)
+            for column in columns
+        ]
+        + [row.pk]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def status_indexes_allocate(credentials: list[Credential]) -> None:
@@ -83,7 +111,7 @@ def status_indexes_allocate(credentials: list[Credential]) -> None:
         secrets.SystemRandom().shuffle(indexes)  # no order of issue in them
         for credential, index in zip(missing, indexes, strict=True):
             credential.status_index = index
-        Credential.objects.bulk_update(missing, ["status_index"])
+        rows_update(missing, ["status_index"])
 
 
 def artefacts_build_many(credentials: list[Credential]) -> list[Artefacts]:
@@ -199,7 +227,7 @@ def _activate(credentials, built, names) -> list[Credential]:
             )
         fields = [*names[0], "pdf_sha256", "artefact_revision", "status"]
         fields += ["last_error", "updated_at"]
-        Credential.objects.bulk_update(activated, fields)
+        rows_update(activated, fields)
         CredentialEvent.objects.bulk_create(events)
         for row in activated:
             transaction.on_commit(

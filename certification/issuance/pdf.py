@@ -92,7 +92,7 @@ def certificate_pdf(credential: Credential, signed_json: dict, *, signer=None):
     [document] = render(
         credential.template_revision,
         [(context, signed_json, credential.issued_at)],
-        signer=signer or signer_for(issuer_key_code(credential.issuer)),
+        signer=signer or batch_signer_for(issuer_key_code(credential.issuer)),
         reasons=[f"Certificado {credential.public_id}"],
     )
     return document
