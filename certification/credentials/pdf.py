@@ -22,8 +22,13 @@ Context of :meth:`CertificateRenderer.render` (plain data)::
       "legal_text_es": "...", "legal_text_en": "...",
     }
 
+The template also gets ``qr_svg`` (the verify URL's QR code, inline SVG),
+``verify_base`` (the verify URL without the public id), and the dates written
+out in both languages (``issued_on_es``, ``valid_until_en``...).
+
 A :class:`CertificateRenderer` parses the template and the stylesheet and
-loads the fonts once; reuse it for many certificates (:func:`render_batch`).
+loads the fonts once; reuse it for many certificates (:meth:`render_many`
+stamps them on the template's laid-out page, see ``stamping``).
 """
 
 import datetime as dt
