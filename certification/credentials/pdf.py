@@ -309,6 +309,9 @@ class CertificateRenderer:
             except stamping.NotStampable as reason:
                 logger.debug("certificate rendered in full: %s", reason)
                 pending.append(position)
+            except Exception:  # a stamping fault must not stop issuance
+                logger.exception("stamping failed; certificate rendered in full")
+                pending.append(position)
         if pending:
             rendered = self.render_laid_out_together([items[i] for i in pending])
             self.rendered += len(pending)
@@ -361,6 +364,9 @@ class CertificateRenderer:
                 background = stamping.Background(self, html, self.nonce)
             except stamping.NotStampable as reason:
                 background = reason
+            except Exception as error:  # rendered in full instead, and said
+                logger.exception("the template's background could not be laid out")
+                background = stamping.NotStampable(f"no background: {error}")
             self.backgrounds[key] = background
             while len(self.backgrounds) > MAX_BACKGROUNDS:
                 self.backgrounds.popitem(last=False)

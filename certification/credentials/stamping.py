@@ -33,6 +33,7 @@ import hashlib
 import io
 import logging
 import secrets
+import threading
 from copy import copy
 from dataclasses import dataclass, field
 
@@ -308,6 +309,7 @@ class Background:
         from weasyprint.pdf import generate_pdf
         from weasyprint.pdf.stream import Stream
 
+        self._lock = threading.Lock()
         self.tokens = {name: sentinel(name, nonce) for name in TEXT_FIELDS}
         html_document = renderer._html_document(html)
         options = dict(DEFAULT_OPTIONS)
@@ -511,8 +513,15 @@ class Background:
 
         With ``signer`` (one that builds a CMS for a digest, as
         :class:`~certification.credentials.pades.BatchPadesSigner` does), the
-        PAdES signature is appended here too (:meth:`_sign`).
+        PAdES signature is appended here too (:meth:`_sign`). One holder at a
+        time: the background's per-document objects are reused.
         """
+        with self._lock:
+            return self._stamp(
+                values, qr, credential_json, attachment_time, signer, reason
+            )
+
+    def _stamp(self, values, qr, credential_json, attachment_time, signer, reason):
         from weasyprint.pdf.stream import Stream
 
         boxes = []
@@ -543,7 +552,7 @@ class Background:
                 known = self.resources[key]
                 if isinstance(value, dict) and value.keys() != known.keys():
                     raise NotStampable("a field needs a graphics state of its own")
-        except NotStampable:
+        except Exception:
             self._forget_new_glyphs()
             raise
         for slot in self.qr:

@@ -278,3 +278,17 @@ def test_stamped_and_signed_in_one_pass_validates_like_pyhanko_signatures(
     tampered = bytearray(data)
     tampered[len(data) // 3] ^= 0x01
     assert not pades.validate_pdf(bytes(tampered), roots).ok
+
+
+def test_a_stamping_fault_falls_back_to_the_full_render(
+    context, signed_credential, monkeypatch, caplog
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a fault")
+
+    monkeypatch.setattr(stamping.Background, "stamp", broken)
+    renderer = pdf.CertificateRenderer()
+    [data] = renderer.render_many([(context, signed_credential, MOMENT)])
+    assert (renderer.stamped, renderer.rendered) == (0, 1)
+    assert json.loads(pades.extract_attachment(data)) == signed_credential
+    assert "stamping failed" in caplog.text
