@@ -4,7 +4,8 @@ queries whatever the number of lessons, enrolments or courses."""
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from wagtail.models import Locale, Page
 
 from courses.models import (
@@ -188,14 +189,37 @@ class DashboardRow:
     resume: Page
 
 
+def _next_lesson():
+    """The live lesson after the enrolment's last completed one, in the
+    course's order (its next sibling in the page tree)."""
+    depth = OuterRef("last_lesson__depth")
+    return (
+        LessonPage.objects.live()
+        .filter(
+            depth=depth,
+            path__gt=OuterRef("last_lesson__path"),
+            path__startswith=Substr(
+                OuterRef("last_lesson__path"), 1, (depth - 1) * Page.steplen
+            ),
+        )
+        .order_by("path")
+    )
+
+
 def learner_dashboard(*, user, language_code: str) -> list[DashboardRow]:
-    """The learner's active enrolments with progress and a resume link, in
-    five queries whatever the number of enrolments."""
+    """The learner's active enrolments with progress and a resume link (the
+    lesson after the last one completed; the course page once the last lesson
+    is done, which points at any lesson left), in five queries whatever the
+    number of enrolments."""
     enrolments = list(
         Enrolment.objects.active()
         .filter(user=user)
         .select_related("course", "last_lesson")
-        .annotate(total=_live_lesson_count("course__"))
+        .annotate(
+            total=_live_lesson_count("course__"),
+            next_lesson_id=Subquery(_next_lesson().values("pk")[:1]),
+            next_lesson_key=Subquery(_next_lesson().values("translation_key")[:1]),
+        )
         .order_by("completed_at", "-enrolled_at")
     )
     if not enrolments:
@@ -211,21 +235,24 @@ def learner_dashboard(*, user, language_code: str) -> list[DashboardRow]:
         .values_list("course_id", "n")
     )
     keys = [e.course.translation_key for e in enrolments] + [
-        e.last_lesson.translation_key for e in enrolments if e.last_lesson
+        e.next_lesson_key for e in enrolments if e.next_lesson_key
     ]
-    localized = {
-        page.translation_key: page
-        for page in Page.objects.filter(
-            translation_key__in=keys, locale__language_code=language_code, live=True
-        )
-    }
+    next_ids = [e.next_lesson_id for e in enrolments if e.next_lesson_id]
+    localized, canonical = {}, {}
+    for page in Page.objects.filter(
+        Q(translation_key__in=keys, locale__language_code=language_code, live=True)
+        | Q(pk__in=next_ids)
+    ).select_related("locale"):
+        canonical[page.pk] = page
+        if page.locale.language_code == language_code:
+            localized[page.translation_key] = page
     rows = []
     for enrolment in enrolments:
         course = localized.get(enrolment.course.translation_key, enrolment.course)
         resume = course
-        if enrolment.last_lesson and not enrolment.completed_at:
+        if enrolment.next_lesson_id and not enrolment.completed_at:
             resume = localized.get(
-                enrolment.last_lesson.translation_key, enrolment.last_lesson
+                enrolment.next_lesson_key, canonical.get(enrolment.next_lesson_id)
             )
         progress = Progress(
             done=done.get(enrolment.course_id, 0), total=enrolment.total or 0

@@ -88,7 +88,22 @@ def test_dashboard_shows_progress_and_resume_link(learner_client, learner, cours
     page = learner_client.get(reverse("courses:dashboard")).content.decode()
     assert "1 de 3 lecciones" in page
     assert 'aria-valuenow="33"' in page
-    assert first.url in page  # resume at the last lesson worked on
+    second = lessons_of(course)[1]
+    assert f'href="{second.url}"' in page  # resume at the next lesson
+
+
+def test_resume_follows_the_course_order_and_ends_on_the_course_page(learner, course):
+    services.enrolment_create(user=learner, course=course)
+    lessons = lessons_of(course)
+    services.lesson_complete(user=learner, lesson=lessons[2])
+    [row] = learner_dashboard(user=learner, language_code="es")
+    assert row.resume.pk == course.pk  # the last one: the course shows what is left
+    services.lesson_complete(user=learner, lesson=lessons[0])
+    [row] = learner_dashboard(user=learner, language_code="es")
+    assert row.resume.pk == lessons[1].pk
+    lessons[1].unpublish()
+    [row] = learner_dashboard(user=learner, language_code="es")
+    assert row.resume.pk == lessons[2].pk  # a lesson taken down is skipped
 
 
 def test_progress_is_shared_across_translations(learner, course, locales):
