@@ -1,12 +1,17 @@
 """``lms-verify``: verify a certificate PDF offline, without Django.
 
     lms-verify CERTIFICATE.pdf --key did.json|public-key.pem [--cert signing-cert.pem]
+               [--status-list revocation.json [--status-list suspension.json]]
 
 Checks the embedded credential, its eddsa-jcs-2022 proof with the issuer's
 published key (the did:web document at ``/issuers/<code>/did.json`` or a PEM
-public key), the PAdES signature and the credential's validity dates. Live
-status (suspension, revocation) needs the network: use the verify page or
-``/api/v1/credentials/<id>``.
+public key), the PAdES signature and the credential's validity dates.
+
+Status (suspension, revocation) is published in the issuer's Bitstring Status
+List credentials, whose addresses the certificate names (printed as "status
+list:"). Given a downloaded copy with ``--status-list``, the list's own proof
+is verified with the same key and the certificate's bit read from it, offline;
+otherwise use the verify page or ``/api/v1/credentials/<id>``.
 
 Without ``--cert`` the PDF signature is checked for integrity only (the
 signer's certificate is not compared with the issuer's); the credential's
@@ -95,8 +100,53 @@ def validity_check(report: Report, now: dt.datetime | None = None) -> None:
         report.add("validity", True)
 
 
-def verify_offline(pdf: bytes, *, public_keys, trust_roots=None) -> Report:
-    """All offline checks; ``trust_roots=None`` means integrity-only signature."""
+def status_checks(report: Report, lists: list[dict], public_keys) -> None:
+    """Read the credential's status bits in the given list credentials (each
+    verified first); an entry whose list was not given is not checked."""
+    from certification.credentials.proof import verify_document
+    from certification.credentials.statuslist import StatusListError, status_check
+
+    credential = report.credential or {}
+    entries = credential.get("credentialStatus") or []
+    entries = entries if isinstance(entries, list) else [entries]
+    by_id = {document.get("id"): document for document in lists}
+    issuer = credential.get("issuer") or {}
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        purpose = entry.get("statusPurpose", "status")
+        document = by_id.get(entry.get("statusListCredential"))
+        if document is None:
+            continue
+        name = f"status ({purpose})"
+        listed_issuer = document.get("issuer")
+        if isinstance(listed_issuer, dict):
+            listed_issuer = listed_issuer.get("id")
+        if listed_issuer != issuer_id:
+            report.add(name, False, "the status list is not the issuer's")
+            continue
+        proof = verify_document(document, public_keys)
+        if not proof.verified:
+            report.add(name, False, f"the status list's proof fails: {proof.reason}")
+            continue
+        try:
+            set_bit = status_check(entry, document)
+        except StatusListError as exc:
+            report.add(name, False, str(exc))
+            continue
+        valid_from = document.get("validFrom", "")
+        if set_bit:
+            report.add(name, False, f"{purpose} in the list of {valid_from}".strip())
+        else:
+            report.add(name, True, f"not set in the list of {valid_from}".strip())
+
+
+def verify_offline(
+    pdf: bytes, *, public_keys, trust_roots=None, status_lists=()
+) -> Report:
+    """All offline checks; ``trust_roots=None`` means integrity-only signature;
+    ``status_lists``: downloaded status list credentials to read."""
     integrity_only = trust_roots is None
     roots = embedded_signer_certificates(pdf) if integrity_only else trust_roots
     report = verify_pdf(pdf, public_keys=public_keys, trust_roots=roots)
@@ -109,6 +159,8 @@ def verify_offline(pdf: bytes, *, public_keys, trust_roots=None) -> Report:
                     "integrity only: signer not checked (pass --cert)",
                 )
     validity_check(report)
+    if status_lists:
+        status_checks(report, list(status_lists), public_keys)
     return report
 
 
@@ -135,6 +187,13 @@ def summary(report: Report) -> list[str]:
         lines.append(f"valid until: {credential['validUntil']}")
     if credential.get("id"):
         lines.append(f"live status: {credential['id']}")
+    entries = credential.get("credentialStatus") or []
+    for entry in entries if isinstance(entries, list) else [entries]:
+        if isinstance(entry, dict) and entry.get("statusListCredential"):
+            lines.append(
+                f"status list ({entry.get('statusPurpose', '')}): "
+                f"{entry['statusListCredential']}"
+            )
     return lines
 
 
@@ -152,7 +211,30 @@ def parse_args(argv):
         help="the issuer's did.json (from /issuers/<code>/did.json) or PEM key",
     )
     parser.add_argument("--cert", help="the issuer's PDF signing certificate (PEM)")
+    parser.add_argument(
+        "--status-list",
+        action="append",
+        default=[],
+        help="a downloaded status list credential the certificate names (repeat)",
+    )
     return parser.parse_args(argv)
+
+
+def load_status_lists(paths: list[str]) -> list[dict]:
+    documents = []
+    for path in paths:
+        try:
+            document = json.loads(Path(path).read_bytes())
+        except OSError as exc:
+            raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+        except ValueError as exc:
+            raise UsageError(f"{path} is not JSON") from exc
+        if not isinstance(document, dict) or "BitstringStatusListCredential" not in (
+            document.get("type") or []
+        ):
+            raise UsageError(f"{path} is not a BitstringStatusListCredential")
+        documents.append(document)
+    return documents
 
 
 def read_pdf(path: Path) -> bytes:
@@ -191,11 +273,17 @@ def main(argv=None) -> int:
         args = parse_args(sys.argv[1:] if argv is None else argv)
         public_keys = load_key_file(Path(args.key))
         trust_roots = load_trust_roots(args.cert)
+        status_lists = load_status_lists(args.status_list)
         pdf = read_pdf(Path(args.pdf))
     except UsageError as exc:
         print(f"lms-verify: error: {exc}", file=sys.stderr)
         return 2
-    report = verify_offline(pdf, public_keys=public_keys, trust_roots=trust_roots)
+    report = verify_offline(
+        pdf,
+        public_keys=public_keys,
+        trust_roots=trust_roots,
+        status_lists=status_lists,
+    )
     print_report(report, out)
     return 0 if report.valid else 1
 

@@ -144,3 +144,50 @@ def test_management_command_bad_key_file_exits_2(published):
         call_command("credential_verify", str(published["pdf"]), key="/nonexistent")
 
     assert error.value.returncode == 2
+
+
+def test_downloaded_status_lists_are_read_offline(
+    published, issued, tmp_path, django_capture_on_commit_callbacks
+):
+    """With the issuer's status lists saved beside the PDF, revocation is seen
+    without the network; a list whose bits were altered fails its proof."""
+    from certification.credentials.statuslist import Bitstring
+    from certification.issuance.statuslists import issuer_key_code, status_list_get
+    from certification.lifecycle import credential_revoke
+
+    code = issuer_key_code(issued.issuer)
+
+    def save(purpose):
+        path = tmp_path / f"{purpose}.json"
+        path.write_text(json.dumps(status_list_get(code, purpose)))
+        return path
+
+    lists = ["--status-list", save("revocation"), "--status-list", save("suspension")]
+    base = [published["pdf"], "--key", published["did"], "--cert", published["cert"]]
+    result = lms_verify(*base, *lists)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "status (revocation): passed" in result.stdout
+    assert "status (suspension): passed" in result.stdout
+    assert "status list (revocation): http" in result.stdout
+
+    with django_capture_on_commit_callbacks(execute=True):
+        credential_revoke(credential=issued, actor=None, reason="Documento falso")
+    result = lms_verify(*base, "--status-list", save("revocation"))
+    assert result.returncode == 1
+    assert "status (revocation): FAILED: revocation in the list of" in result.stdout
+
+    forged = json.loads((tmp_path / "revocation.json").read_text())
+    size = len(Bitstring.decode(forged["credentialSubject"]["encodedList"]))
+    forged["credentialSubject"]["encodedList"] = Bitstring(size).encode()
+    (tmp_path / "forged.json").write_text(json.dumps(forged))
+    result = lms_verify(*base, "--status-list", tmp_path / "forged.json")
+    assert result.returncode == 1
+    assert "the status list's proof fails" in result.stdout
+
+
+def test_a_status_list_that_is_not_one_exits_2(published):
+    result = lms_verify(
+        published["pdf"], "--key", published["did"], "--status-list", published["did"]
+    )
+    assert result.returncode == 2
+    assert "not a BitstringStatusListCredential" in result.stderr
