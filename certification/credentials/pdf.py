@@ -49,8 +49,8 @@ from . import qr, stamping
 logger = logging.getLogger(__name__)
 
 # Backgrounds a renderer keeps (a template with one program's shared values
-# each); a batch of one program and issuer needs one.
-MAX_BACKGROUNDS = 8
+# each, about 2 MB); a batch of one program and issuer needs one.
+MAX_BACKGROUNDS = 4
 
 PDF_VARIANT = "pdf/a-3b"
 ATTACHMENT_NAME = "credential.json"
