@@ -18,7 +18,7 @@ from PIL import Image, ImageChops
 from segno import encoder
 
 from certification.credentials import keys, pades, pdf, qr, stamping, verify
-from tests.credentials.test_pdf import ARTIFACTS, pdftotext, xmp_title
+from tests.credentials.test_pdf import ARTIFACTS, _page_png, pdftotext, xmp_title
 
 MOMENT = dt.datetime(2026, 3, 1, 15, 30, tzinfo=dt.UTC)
 HOLDERS = [
@@ -31,13 +31,7 @@ HOLDERS = [
 
 
 def page_image(data: bytes, tmp_path: Path, name: str) -> Image.Image:
-    (tmp_path / f"{name}.pdf").write_bytes(data)
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", "-singlefile", str(tmp_path / f"{name}.pdf"),
-         str(tmp_path / name)],
-        check=True,
-    )  # fmt: skip
-    return Image.open(tmp_path / f"{name}.png").convert("L")
+    return Image.open(io.BytesIO(_page_png(data, tmp_path, name))).convert("L")
 
 
 def differing_share(first: Image.Image, second: Image.Image) -> float:
