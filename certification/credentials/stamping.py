@@ -368,7 +368,7 @@ class Background:
         # Give each field's font the glyphs of the Latin repertoire: drawn
         # once here (into a stream thrown away), they are embedded with the
         # static text's glyphs when the PDF fonts are built.
-        self.primary_fonts = {}
+        primary_fonts = set()
         scratch = Stream(
             self.fonts, self.page_rectangle, {"ExtGState": {}}, {}, None, {}, None
         )
@@ -377,13 +377,12 @@ class Background:
         quiet.setLevel(logging.ERROR)  # characters a font lacks are skipped
         try:
             for slot in self.texts:
-                key = self._primary_font_key(slot.box)
-                self.primary_fonts[slot.name] = key
+                primary_fonts.add(self._primary_font_key(slot.box))
                 text = PRIMING.get(slot.name, BASIC)
                 self._draw_text(scratch, slot.box, text, slot.box.position_x)
         finally:
             quiet.setLevel(level)
-        for key in set(self.fonts) - set(self.primary_fonts.values()):
+        for key in set(self.fonts) - primary_fonts:
             del self.fonts[key]  # fallback fonts of glyphs the field fonts lack
         for font in self.fonts.values():  # and characters no font has
             for glyph in [glyph for glyph in font.widths if glyph >= font.glyph_count]:
@@ -488,7 +487,6 @@ class Background:
         self.info = pdf.info
         self.catalog = pdf.catalog
         self.pdf = pdf
-        self.variant = options["pdf_variant"]
         dynamic = {
             id(obj)
             for obj in (self.overlay, self.embedded, self.metadata_stream, self.info)
@@ -497,7 +495,6 @@ class Background:
         for obj in pdf.objects[1:]:
             if id(obj) not in dynamic:
                 self.static[obj.number] = obj.indirect
-        self.compress = compress
 
     def stamp(
         self,

@@ -144,6 +144,16 @@ def artefacts_write(credential: Credential, revision: int, artefacts: Artefacts)
     return names
 
 
+def mark_active(row: Credential, files: dict, artefacts: Artefacts) -> None:
+    """Point a pending ``row`` (unsaved) at its first artefacts, active."""
+    for field, name in files.items():
+        setattr(row, field, name)
+    row.pdf_sha256 = artefacts.pdf_sha256
+    row.artefact_revision = 1
+    row.status = CredentialStatus.ACTIVE
+    row.last_error = ""
+
+
 def _test_delay() -> None:
     delay = float(os.environ.get(TEST_DELAY_ENV) or 0)
     if delay:
@@ -169,12 +179,7 @@ def credential_activate(credential_id: int, *, signer=None) -> Credential | None
         locked = Credential.objects.select_for_update().get(pk=credential_id)
         if locked.status != CredentialStatus.PENDING:
             return None
-        for field, name in names.items():
-            setattr(locked, field, name)
-        locked.pdf_sha256 = artefacts.pdf_sha256
-        locked.artefact_revision = 1
-        locked.status = CredentialStatus.ACTIVE
-        locked.last_error = ""
+        mark_active(locked, names, artefacts)
         locked.save()
         from .events import credential_event_record
 

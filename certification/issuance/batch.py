@@ -35,7 +35,13 @@ from certification.models import (
 from certification.signals import credential_issued
 
 from . import pdf
-from .artefacts import Artefacts, _test_delay, artefacts_write, open_badge_data
+from .artefacts import (
+    Artefacts,
+    _test_delay,
+    artefacts_write,
+    mark_active,
+    open_badge_data,
+)
 from .links import verify_url
 from .statuslists import issuer_key_code, status_lists_ensure
 from .templates import certificate_context, signatories_context
@@ -137,7 +143,7 @@ def artefacts_build_many(credentials: list[Credential]) -> list[Artefacts]:
             (position, (context, document, credential.issued_at))
         )
     documents: list[bytes] = [b""] * len(credentials)
-    signer = pdf.batch_signer_for(code)
+    signer = pdf.signer_for(code)
     for revision_items in items.values():
         revision = credentials[revision_items[0][0]].template_revision
         rendered = pdf.render(
@@ -207,12 +213,7 @@ def _activate(credentials, built, names) -> list[Credential]:
             row = rows.get(credential.pk)
             if row is None:
                 continue
-            for field, name in files.items():
-                setattr(row, field, name)
-            row.pdf_sha256 = artefacts.pdf_sha256
-            row.artefact_revision = 1
-            row.status = CredentialStatus.ACTIVE
-            row.last_error = ""
+            mark_active(row, files, artefacts)
             row.updated_at = now
             activated.append(row)
             events.append(

@@ -13,7 +13,7 @@ import atexit
 
 from django.conf import settings
 
-from certification.credentials.pades import BatchPadesSigner, PadesSigner
+from certification.credentials.pades import BatchPadesSigner
 from certification.credentials.pdf import CertificateRenderer
 from certification.models import CertificateTemplateRevision, Credential
 
@@ -23,7 +23,7 @@ from .templates import certificate_context
 
 MAX_CACHED = 16
 _renderers: dict[int, CertificateRenderer] = {}
-_signers: dict[tuple[str, str, bool], PadesSigner] = {}
+_signers: dict[tuple[str, str], BatchPadesSigner] = {}
 
 
 def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
@@ -38,20 +38,14 @@ def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
     return renderer
 
 
-def signer_for(issuer_code: str, *, batch: bool = False) -> PadesSigner:
-    """The issuer's loaded PAdES signer (certificate and key read once);
-    ``batch`` gives the signer that reuses a CMS template (bulk issuance)."""
-    cache_key = (str(settings.LMS_KEY_DIR), issuer_code, batch)
+def signer_for(issuer_code: str) -> BatchPadesSigner:
+    """The issuer's loaded PAdES signer (certificate and key read once, CMS
+    template built once)."""
+    cache_key = (str(settings.LMS_KEY_DIR), issuer_code)
     signer = _signers.get(cache_key)
     if signer is None:
-        signer_class = BatchPadesSigner if batch else PadesSigner
-        signer = signer_class.for_issuer(issuer_code)
-        _signers[cache_key] = signer
+        signer = _signers[cache_key] = BatchPadesSigner.for_issuer(issuer_code)
     return signer
-
-
-def batch_signer_for(issuer_code: str) -> BatchPadesSigner:
-    return signer_for(issuer_code, batch=True)
 
 
 def caches_clear() -> None:
@@ -92,7 +86,7 @@ def certificate_pdf(credential: Credential, signed_json: dict, *, signer=None):
     [document] = render(
         credential.template_revision,
         [(context, signed_json, credential.issued_at)],
-        signer=signer or batch_signer_for(issuer_key_code(credential.issuer)),
+        signer=signer or signer_for(issuer_key_code(credential.issuer)),
         reasons=[f"Certificado {credential.public_id}"],
     )
     return document

@@ -57,13 +57,9 @@ def program_snapshot(program: CertificationProgram) -> dict:
     }
 
 
-def assessors_snapshot(user, program: CertificationProgram) -> list[dict]:
-    """The assessors whose evidence counts towards the program, in order."""
-    return assessors_snapshots([user], program).get(user.pk, [])
-
-
 def assessors_snapshots(users, program: CertificationProgram) -> dict:
-    """:func:`assessors_snapshot` of many learners at once, by learner id."""
+    """By learner id, the assessors whose evidence counts towards the
+    program, in order (a learner without any is left out)."""
     names: dict[int, list[str]] = {}
     rows = (
         Evidence.objects.current()
