@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
@@ -178,6 +179,9 @@ def credential_disclosed(credential: Credential, verdict: Verdict) -> dict:
         "status": verdict.value,
         "reason": credential.status_reason if verdict == Verdict.REVOKED else "",
         "holder_name": credential.holder_name,
+        # The record's texts (program, standard, units, reason) are kept in
+        # the credential's first language.
+        "language": (credential.languages or [settings.LANGUAGE_CODE])[0],
         "occupation": credential.program_title,
         "standard": {
             "code": credential.standard_code,

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -32,3 +33,24 @@ def language_switcher(context):
         for code, name in settings.LANGUAGES
     ]
     return {"languages": languages, "request": request}
+
+
+def _language_of(content) -> str:
+    locale = getattr(content, "locale", None)
+    if locale is not None:
+        return locale.language_code
+    if isinstance(content, list | tuple):
+        return content[0] if content else ""
+    return str(content or "")
+
+
+@register.filter
+def lang_attr(content):
+    """`` lang="xx"`` when ``content`` (a Wagtail page, or a language code, or
+    a list of them, the first being the content's own) is in another language
+    than the interface, so that screen readers switch voice; else nothing."""
+    language = _language_of(content).split("-")[0].lower()
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0].lower()
+    if not language or language == current:
+        return ""
+    return format_html(' lang="{}"', language)
