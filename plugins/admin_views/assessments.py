@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from plugins.admin_views.forms import AssessmentForm
@@ -48,18 +49,25 @@ def _authoring(plugin, request, initial=None, *, prefix=CONFIG_PREFIX):
 
 
 def _english_given(plugin, request) -> bool:
-    """Whether the trainer wrote any text in the English version's fields
-    (numbers and check boxes come pre-filled, so they do not count)."""
+    """Whether the trainer wrote any text, or chose any items, in the English
+    version's fields (numbers and check boxes come pre-filled, so they do not
+    count)."""
     probe = plugin.authoring_form()
+    kinds = (forms.CharField, forms.MultipleChoiceField, forms.ModelMultipleChoiceField)
     return any(
-        request.POST.get(f"{CONFIG_EN_PREFIX}-{name}", "").strip()
+        value.strip()
         for name, field in probe.fields.items()
-        if isinstance(field, forms.CharField)
+        if isinstance(field, kinds)
+        for value in request.POST.getlist(f"{CONFIG_EN_PREFIX}-{name}")
     )
 
 
 def _save(request, form, config_form, plugin, config_en_form):
     english = config_en_form.is_bound
+    if english:
+        # Texts the form takes from reference data come out in English.
+        with translation.override("en"):
+            config_en_form.is_valid()
     if not (
         form.is_valid()
         and config_form.is_valid()

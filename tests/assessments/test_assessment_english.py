@@ -97,3 +97,30 @@ def test_without_an_english_version_english_attempts_use_the_spanish(learner):
     with translation.override("en"):
         attempt = attempt_start(assessment=assessment, learner=learner)
     assert attempt.presented["questions"][0]["text"] == "¿Qué identifica un ISBN?"
+
+
+def test_standard_criteria_in_the_english_version_read_in_english(admin_client):
+    from tests.certification.conftest import make_standard
+
+    criterion = make_standard(units=1, criteria=1).units.get().criteria.get()
+    criterion.text_en = "Defines the stages"
+    criterion.save()
+    response = admin_client.post(
+        "/admin/assessments/new/observation/",
+        {
+            "title": "Observación",
+            "pass_mark": "70",
+            "config-performance_criteria": [criterion.pk],
+            "config-instructions": "Se observará el montaje.",
+            "config-max_file_mb": "20",
+            "config_en-performance_criteria": [criterion.pk],
+            "config_en-instructions": "The get-in will be observed.",
+            "config_en-max_file_mb": "20",
+        },
+    )
+    assert response.status_code == 302
+    assessment = Assessment.objects.get()
+    assert assessment.config["criteria"][0]["text"] == "U1.C1 — Criterio 1"
+    assert assessment.config_en["criteria"] == [
+        {"id": f"pc:{criterion.pk}", "text": "U1.C1 — Defines the stages"}
+    ]
