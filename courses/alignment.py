@@ -96,7 +96,7 @@ def unit_assessment_offers(sender, *, learner, units, **kwargs) -> dict:
         for unit_id in covered & set(unit_ids):
             offers[unit_id].append(
                 {
-                    "title": assessment.title,
+                    "title": assessment.display_title,
                     "url": f"{page.url}#assessment-{assessment.pk}",
                 }
             )

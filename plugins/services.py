@@ -43,7 +43,9 @@ def attempts_used(*, assessment: Assessment, learner) -> int:
 
 def attempt_start(*, assessment: Assessment, learner, page=None) -> Attempt:
     """Open a new attempt (or return the learner's open one), fixing the
-    attempt's own config through the plugin's ``prepare``. Raises
+    attempt's own config through the plugin's ``prepare`` (from the English
+    version when started from an English ``page``, see ``Assessment.config_for``;
+    without a page, the active language decides). Raises
     ``AttemptRefused`` when passed, awaiting a grade or out of attempts."""
     now = timezone.now()
     mine = Attempt.objects.filter(assessment=assessment, learner=learner)
@@ -61,7 +63,10 @@ def attempt_start(*, assessment: Assessment, learner, page=None) -> Attempt:
     if assessment.max_attempts and used >= assessment.max_attempts:
         raise AttemptRefused(_("No le quedan intentos en esta evaluación."))
     rng = random.Random(secrets.randbits(64))
-    presented = assessment.plugin.prepare(config=assessment.config, rng=rng)
+    language = page.locale.language_code if page is not None else None
+    presented = assessment.plugin.prepare(
+        config=assessment.config_for(language), rng=rng
+    )
     deadline = None
     if assessment.time_limit_minutes:
         deadline = now + timedelta(minutes=assessment.time_limit_minutes)

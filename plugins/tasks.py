@@ -33,7 +33,7 @@ def attempt_notify_graded(attempt_id: int) -> None:
             "plugins/email/attempt_graded.txt", {"attempt": attempt, "link": link}
         )
         send_mail(
-            _("Resultado de «%(title)s»") % {"title": attempt.assessment.title},
+            _("Resultado de «%(title)s»") % {"title": attempt.assessment.display_title},
             body,
             None,
             [attempt.learner.email],

@@ -59,7 +59,9 @@ class OccupationalStandardViewSet(CountryScopedViewSet):
         FieldPanel("code"),
         FieldPanel("version"),
         FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("level"),
         MultiFieldPanel(
             [FieldPanel("valid_from"), FieldPanel("valid_until")],
@@ -80,7 +82,9 @@ class CompetencyUnitViewSet(CountryScopedViewSet):
         FieldPanel("standard"),
         FieldPanel("code"),
         FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("sort_order"),
         InlinePanel(
             "criteria", heading=_("Criterios de desempeño"), label=_("criterio")
@@ -117,7 +121,9 @@ class CertificationProgramViewSet(CountryScopedViewSet):
     panels = [
         FieldPanel("code"),
         FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("issuer"),
         FieldPanel("standard"),
         FieldPanel("required_units"),
@@ -170,10 +176,12 @@ class QualificationFrameworkViewSet(ModelViewSet):
         for name in (
             "code",
             "name",
+            "name_en",
             "short_name",
             "country",
             "is_regional",
             "description",
+            "description_en",
             "source_url",
         )
     ]
@@ -187,7 +195,17 @@ class FrameworkLevelViewSet(ModelViewSet):
     menu_label = _("Niveles de marco")
     list_display = ["__str__", "name"]
     list_filter = ["framework"]
-    panels = [FieldPanel(n) for n in ("framework", "number", "name", "descriptor")]
+    panels = [
+        FieldPanel(n)
+        for n in (
+            "framework",
+            "number",
+            "name",
+            "name_en",
+            "descriptor",
+            "descriptor_en",
+        )
+    ]
     inspect_view_enabled = True
     add_to_admin_menu = False
 

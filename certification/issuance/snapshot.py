@@ -41,14 +41,16 @@ def program_snapshot(program: CertificationProgram) -> dict:
     level = standard.level
     mapping = getattr(level, "regional_mapping", None) if level else None
     units = [
-        {"code": unit.code, "title": unit.title}
+        {"code": unit.code, "title": unit.title, "title_en": unit.title_en}
         for unit in program.required_units.order_by("sort_order", "code")
     ]
     return {
         "program_title": program.title,
+        "program_title_en": program.title_en,
         "standard_code": standard.code,
         "standard_version": standard.version,
         "standard_title": standard.title,
+        "standard_title_en": standard.title_en,
         "standard_url": standard.source_url,
         "units": units,
         "national_level": _level_label(level),

@@ -100,7 +100,7 @@ def certificate_context(
         "kind_en": kind_en,
         "holder_name": credential.holder_name,
         "program_es": credential.program_title,
-        "program_en": credential.program_title,
+        "program_en": credential.program_title_en or credential.program_title,
         "standard": {
             "code": credential.standard_code,
             "title": credential.standard_title,

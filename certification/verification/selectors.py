@@ -43,9 +43,11 @@ LOOKUP_FIELDS = (
     "holder_id",
     "holder_name",
     "program_title",
+    "program_title_en",
     "standard_code",
     "standard_version",
     "standard_title",
+    "standard_title_en",
     "standard_url",
     "units",
     "national_level",
@@ -183,10 +185,12 @@ def credential_disclosed(credential: Credential, verdict: Verdict) -> dict:
         # the credential's first language.
         "language": (credential.languages or [settings.LANGUAGE_CODE])[0],
         "occupation": credential.program_title,
+        "occupation_en": credential.program_title_en or credential.program_title,
         "standard": {
             "code": credential.standard_code,
             "version": credential.standard_version,
             "title": credential.standard_title,
+            "title_en": credential.standard_title_en or credential.standard_title,
             "url": credential.standard_url,
         },
         "issuer": {
@@ -205,7 +209,11 @@ def credential_disclosed(credential: Credential, verdict: Verdict) -> dict:
     }
     if credential.disclose_units:
         data["units"] = [
-            {"code": unit.get("code", ""), "title": unit.get("title", "")}
+            {
+                "code": unit.get("code", ""),
+                "title": unit.get("title", ""),
+                "title_en": unit.get("title_en") or unit.get("title", ""),
+            }
             for unit in credential.units
         ]
     if credential.disclose_levels:

@@ -17,9 +17,16 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from courses.demo import markup
-from courses.demo.content import music, performing_arts, publishing
+from courses.demo.content import (  # noqa: I001
+    audiovisual,
+    heritage,
+    music,
+    performing_arts,
+    publishing,
+)
 from courses.demo.covers import cover_image
 from courses.demo.pages import child_page_upsert, translation_upsert
+from courses.demo.quizzes import quiz_blocks
 from courses.demo.sectors import SECTOR_PAGES
 from courses.models import CatalogPage, CoursePage, LessonPage, SectorPage
 from courses.roles import (
@@ -35,6 +42,7 @@ from lms.reference.models import Country, Sector
 
 DEMO_PASSWORD = "demo-cultura-2026"
 DEMO_COURSES = [publishing.COURSE, music.COURSE, performing_arts.COURSE]
+DEMO_COURSES += [audiovisual.COURSE, heritage.COURSE]
 SITE_HOSTNAME, SITE_PORT, SITE_NAME = "127.0.0.1", 8000, "Cultura AP"
 
 
@@ -291,7 +299,7 @@ def _lesson_fields(lesson: dict, language: str) -> dict:
         "estimated_minutes": lesson["minutes"],
         "body": [
             {"type": kind, "value": value}
-            for kind, value in markup.to_blocks(text["body"])
+            for kind, value in [*markup.to_blocks(text["body"]), *quiz_blocks(lesson)]
         ],
     }
 

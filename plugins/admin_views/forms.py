@@ -14,7 +14,9 @@ class AssessmentForm(forms.ModelForm):
         model = Assessment
         fields = [
             "title",
+            "title_en",
             "instructions",
+            "instructions_en",
             "sector",
             "pass_mark",
             "max_attempts",
@@ -25,6 +27,7 @@ class AssessmentForm(forms.ModelForm):
         ]
         widgets = {
             "instructions": forms.Textarea(attrs={"rows": 3}),
+            "instructions_en": forms.Textarea(attrs={"rows": 3}),
             "units": forms.SelectMultiple(attrs={"size": 6}),
             "criteria": forms.SelectMultiple(attrs={"size": 8}),
         }
