@@ -185,12 +185,14 @@ def credential_disclosed(credential: Credential, verdict: Verdict) -> dict:
         # the credential's first language.
         "language": (credential.languages or [settings.LANGUAGE_CODE])[0],
         "occupation": credential.program_title,
-        "occupation_en": credential.program_title_en or credential.program_title,
+        # English texts are empty when the record has none (the page then
+        # shows the first language, marked as such).
+        "occupation_en": credential.program_title_en,
         "standard": {
             "code": credential.standard_code,
             "version": credential.standard_version,
             "title": credential.standard_title,
-            "title_en": credential.standard_title_en or credential.standard_title,
+            "title_en": credential.standard_title_en,
             "url": credential.standard_url,
         },
         "issuer": {
@@ -212,7 +214,7 @@ def credential_disclosed(credential: Credential, verdict: Verdict) -> dict:
             {
                 "code": unit.get("code", ""),
                 "title": unit.get("title", ""),
-                "title_en": unit.get("title_en") or unit.get("title", ""),
+                "title_en": unit.get("title_en", ""),
             }
             for unit in credential.units
         ]
