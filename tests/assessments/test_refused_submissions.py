@@ -222,6 +222,19 @@ def test_without_its_page_the_form_comes_back_on_a_page_of_its_own(
     assert_nothing_recorded(attempt)
 
 
+def test_a_page_that_does_not_embed_the_assessment_is_not_shown_for_it(
+    learner_client, course, rubric, rubric_lesson
+):
+    attempt = start(learner_client, rubric, course)  # started "from" the course
+    response = submit(learner_client, attempt, {"text": ""})
+    assert response.status_code == 200
+    tree = lxml_html.fromstring(response.content.decode())
+    assert "Escriba su respuesta" in form_of(response, attempt).text_content()
+    back = tree.xpath(f'//a[@href="{course.url}"]')
+    assert [a.text_content() for a in back] == [f"Volver a «{course.title}»"]
+    assert_nothing_recorded(attempt)
+
+
 def test_a_link_to_the_submit_address_leads_back_to_the_lesson(
     learner_client, rubric, rubric_lesson
 ):
