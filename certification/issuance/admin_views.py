@@ -29,6 +29,7 @@ from certification.models import (
     ProgramApplication,
     ProgramEligibility,
 )
+from lms.accounts.names import name_help_text, normalize_person_name
 
 from .permissions import can_manage_issuer, issuers_for
 from .selectors import approval_queue, bulk_progress, cohort_preview
@@ -99,8 +100,12 @@ class ActionForm(forms.Form):
     legal_name = forms.CharField(
         label=gettext_lazy("Nombre corregido (solo reemisión)"),
         required=False,
-        max_length=200,
+        help_text=name_help_text(),
     )
+
+    def clean_legal_name(self):
+        value = self.cleaned_data["legal_name"]
+        return normalize_person_name(value) if value.strip() else ""
 
 
 def _credential_for(request, public_id) -> Credential:

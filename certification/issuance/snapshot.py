@@ -15,6 +15,7 @@ from certification.models import (
     Credential,
     Evidence,
 )
+from lms.accounts.names import printable_name
 
 DEFAULT_LANGUAGES = ["es", "en"]
 
@@ -23,7 +24,10 @@ def holder_snapshot(user, *, legal_name: str | None = None) -> dict:
     """Name, country and a salted hash of the identity document (never the ID)."""
     salt = secrets.token_hex(16)
     id_hash = identity_hash(user.national_id, salt) if user.national_id else ""
-    name = legal_name or user.legal_name or user.get_full_name() or user.username
+    # Names saved before the name rules lose what would alter the certificate.
+    name = printable_name(
+        legal_name or user.legal_name or user.get_full_name() or user.username
+    )
     return {
         "holder_name": name,
         "holder_country": user.country or "",

@@ -143,6 +143,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "lms.accounts.signup.SignupForm"}
+# Sign-up and password reset answer alike whether or not an address (or an
+# identity document, see lms.accounts.signup) is registered.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cultura AP] "
 ACCOUNT_LOGOUT_ON_GET = False
