@@ -229,16 +229,32 @@ def _resolve(obj, seen: set, meter: Meter):
 
 
 def walk_structure(reader, meter: Meter) -> None:
-    """Visit every object reachable from the catalog once, iteratively:
-    counts objects, tree nodes and nesting depth against the budget."""
-    from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject
+    """Visit every object reachable from the catalog once, iteratively,
+    counting objects, tree nodes and nesting depth (within an object; a
+    reference starts again at zero) against the budget. A damaged object
+    ends its branch (the signature check reports damage); a parser's
+    recursion overflow is nesting beyond the budget."""
+    from pyhanko.pdf_utils.generic import (
+        ArrayObject,
+        DictionaryObject,
+        IndirectObject,
+    )
 
     seen: set = set()
     stack = [(reader.root_ref, 0)]
     while stack:
         obj, depth = stack.pop()
         meter.check_depth(depth)
-        obj = _resolve(obj, seen, meter)
+        if isinstance(obj, IndirectObject) or obj is reader.root_ref:
+            depth = 0
+        try:
+            obj = _resolve(obj, seen, meter)
+        except (BudgetExceeded, MemoryError):
+            raise
+        except RecursionError as exc:
+            raise BudgetExceeded("depth", meter.budget.max_depth) from exc
+        except Exception:  # noqa: BLE001, S112 - damage: the branch ends here
+            continue
         if isinstance(obj, DictionaryObject):
             if "/Kids" in obj:
                 meter.tick_tree_node()
@@ -249,36 +265,40 @@ def walk_structure(reader, meter: Meter) -> None:
 
 def find_attachment(reader, meter: Meter, name: str = ATTACHMENT_NAME):
     """The file specification of an embedded file, from the EmbeddedFiles name
-    tree, each node visited once (a DAG or a loop cannot multiply the walk)."""
+    tree. Every node visit counts against ``max_tree_nodes`` and the tree's
+    depth against ``max_depth``: a node listed many times (a DAG) or a loop
+    of ``/Kids`` runs out of budget at once instead of multiplying the walk."""
     from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject
 
-    seen: set = set()
     root = _resolve(reader.root_ref, set(), meter)
-    names = _resolve(root.raw_get("/Names"), seen, meter) if "/Names" in root else None
+    names = _resolve(root.raw_get("/Names"), set(), meter) if "/Names" in root else None
     if not isinstance(names, DictionaryObject) or "/EmbeddedFiles" not in names:
         raise PdfError(f"the PDF has no attachment {name!r}")
     stack = [(names.raw_get("/EmbeddedFiles"), 0)]
     while stack:
         node, depth = stack.pop()
         meter.check_depth(depth)
-        node = _resolve(node, seen, meter)
+        node = _resolve(node, set(), meter)
         if not isinstance(node, DictionaryObject):
             continue
         meter.tick_tree_node()
         entries = (
-            _resolve(node.raw_get("/Names"), seen, meter) if "/Names" in node else None
+            _resolve(node.raw_get("/Names"), set(), meter) if "/Names" in node else None
         )
         if isinstance(entries, ArrayObject):
             items = list(list.__iter__(entries))
             for index in range(0, len(items) - 1, 2):
-                spec = _resolve(items[index + 1], seen, meter)
+                meter.tick_object()
+                spec = _resolve(items[index + 1], set(), meter)
                 if not isinstance(spec, DictionaryObject):
                     continue
                 key = items[index]
                 filename = str(spec.get("/UF", spec.get("/F", key)))
                 if name in (filename, str(key)):
                     return spec
-        kids = _resolve(node.raw_get("/Kids"), seen, meter) if "/Kids" in node else None
+        kids = (
+            _resolve(node.raw_get("/Kids"), set(), meter) if "/Kids" in node else None
+        )
         if isinstance(kids, ArrayObject):
             stack.extend(
                 (kid, depth + 1) for kid in reversed(list(list.__iter__(kids)))
