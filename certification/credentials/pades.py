@@ -235,6 +235,8 @@ def validate_pdf(pdf_bytes: bytes, trust_roots, *, reader=None) -> SignatureRepo
         if reader is None:
             reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         signatures = reader.embedded_signatures
+    except MemoryError:
+        raise
     except Exception as exc:  # pyHanko raises many types for broken files
         return SignatureReport(False, reason=f"the PDF cannot be read: {exc}")
     if not signatures:
@@ -247,6 +249,8 @@ def validate_pdf(pdf_bytes: bytes, trust_roots, *, reader=None) -> SignatureRepo
     embedded = signatures[-1]
     try:
         status = call_outside_event_loop(validate_pdf_signature, embedded, context)
+    except MemoryError:
+        raise
     except Exception as exc:  # a malformed signature must not crash the caller
         return SignatureReport(True, reason=f"the signature cannot be checked: {exc}")
     coverage = getattr(status.coverage, "name", str(status.coverage))

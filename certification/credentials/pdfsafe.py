@@ -368,7 +368,7 @@ def open_reader(data: bytes, meter: Meter):
     prescreen(data, meter)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
-    except BudgetExceeded:
+    except (BudgetExceeded, MemoryError):
         raise
     except RecursionError as exc:
         raise BudgetExceeded("depth", meter.budget.max_depth) from exc
@@ -388,7 +388,7 @@ def read_attachment(reader, meter: Meter, name: str = ATTACHMENT_NAME) -> bytes:
             raise PdfError(f"the attachment {name!r} has no embedded file")
         stream = _resolve(ef.raw_get("/F"), seen, meter)
         return stream_bytes(stream, meter, limit=meter.budget.max_attachment_bytes)
-    except PdfError:
+    except (PdfError, MemoryError):
         raise
     except RecursionError as exc:
         raise BudgetExceeded("depth", meter.budget.max_depth) from exc

@@ -101,7 +101,7 @@ def _converse(conn, pdf: bytes, budget: Budget) -> None:
         return
     try:
         walk_structure(reader, meter)
-    except BudgetExceeded:
+    except (BudgetExceeded, MemoryError):
         raise
     except Exception:  # noqa: BLE001, S110 - damage is for the signature check to report
         pass

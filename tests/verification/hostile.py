@@ -111,7 +111,9 @@ def huge_xref(*, entries: int = 200_000) -> bytes:
 def many_objects(*, count: int = 30_000) -> bytes:
     """``count`` distinct objects, all reachable from the catalog."""
     objects = _document(
-        extra=b" /Many [" + b" ".join(b"%d 0 R" % (FIRST_FREE + i) for i in range(count)) + b"]"
+        extra=b" /Many ["
+        + b" ".join(b"%d 0 R" % (FIRST_FREE + i) for i in range(count))
+        + b"]"
     )
     for index in range(count):
         objects[FIRST_FREE + index] = b"<< /N %d >>" % index
