@@ -22,6 +22,7 @@ Pure Python, no Django: the offline verifier uses it as the web does.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import resource
@@ -52,6 +53,8 @@ class Inspection:
     attachment_error: str = ""
     signature: object = None  # pades.SignatureReport
     exceeded: BudgetExceeded | None = None
+    peak_rss: int = 0  # the child's peak resident memory, bytes (0: unknown)
+    cpu_seconds: float = 0.0  # the child's processor time (0: unknown)
 
 
 def _address_space() -> int:
@@ -81,6 +84,11 @@ def _child(conn, pdf: bytes, budget: Budget) -> None:
     except RecursionError:
         conn.send(("exceeded", "depth", budget.max_depth))
     finally:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        with contextlib.suppress(OSError, ValueError):
+            conn.send(
+                ("usage", usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
+            )
         conn.close()
 
 
@@ -191,8 +199,14 @@ def pdf_inspect(
             inspection.signature = message[1]
         elif message[0] == "exceeded":
             inspection.exceeded = BudgetExceeded(message[1], message[2])
+        if parent.poll(1):
+            message = parent.recv()
+            if message[0] == "usage":
+                inspection.peak_rss, inspection.cpu_seconds = message[1:]
     except BudgetExceeded as exc:
         inspection.exceeded = exc
+    except (EOFError, OSError):
+        pass
     finally:
         if process.is_alive():
             process.kill()
