@@ -83,6 +83,8 @@ def _child(conn, pdf: bytes, budget: Budget) -> None:
         conn.send(("exceeded", "memory", budget.memory_bytes))
     except RecursionError:
         conn.send(("exceeded", "depth", budget.max_depth))
+    except Exception as exc:  # noqa: BLE001 - a parser's surprise is a damaged file
+        conn.send(("broken", f"the PDF cannot be read: {exc}"))
     finally:
         usage = resource.getrusage(resource.RUSAGE_SELF)
         with contextlib.suppress(OSError, ValueError):
@@ -199,6 +201,9 @@ def pdf_inspect(
             inspection.signature = message[1]
         elif message[0] == "exceeded":
             inspection.exceeded = BudgetExceeded(message[1], message[2])
+        elif message[0] == "broken":
+            inspection.attachment = None
+            inspection.attachment_error = message[1]
         if parent.poll(1):
             message = parent.recv()
             if message[0] == "usage":

@@ -124,12 +124,15 @@ def verify_pdf_untrusted(
         report.add("proof", False, "not checked: the file is unreadable")
         report.add("signature", False, "not checked: the file is unreadable")
         return report
-    credential, error = chosen["credential"]
+    credential, error = chosen.get("credential", (None, ""))
     if inspection.attachment is None:
-        error = inspection.attachment_error
-    _report_credential(credential, error, chosen["keys"], report)
+        credential, error = None, inspection.attachment_error
+    _report_credential(credential, error, chosen.get("keys", {}), report)
     signature = inspection.signature
-    report.add("signature", signature.ok, signature.reason)
+    if signature is None:
+        report.add("signature", False, "the signature cannot be checked")
+    else:
+        report.add("signature", signature.ok, signature.reason)
     return report
 
 
