@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import Body, File, NinjaAPI, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -15,9 +16,11 @@ from certification.credentials.keys import KeyMaterialError
 from certification.issuance.links import verify_url
 from certification.issuance.statuslists import status_list_get
 from certification.models import VerificationMethod
+from certification.verification.capacity import Busy, pdf_verification_slot
 from certification.verification.checks import (
     MAX_PDF_BYTES,
     credential_json_verify,
+    pdf_budget,
     pdf_verify,
 )
 from certification.verification.ratelimit import rate_limit_exceeded
@@ -44,6 +47,7 @@ api = NinjaAPI(
 
 NOT_FOUND = {"status": "not_found", "detail": "no public credential with this id"}
 RATE_LIMITED = {429: schemas.RateLimited}
+BUSY = {503: schemas.RateLimited}
 
 
 def _limited(request, scope: str) -> HttpResponse | None:
@@ -97,6 +101,7 @@ def credential_status(request, public_id: str):
         413: schemas.Error,
         422: schemas.Invalid,
         **RATE_LIMITED,
+        **BUSY,
     },
     tags=["verification"],
 )
@@ -105,7 +110,9 @@ def verify_pdf_upload(request, file: UploadedFile = File(...)):  # noqa: B008
     PAdES signature, the file hash against the issued record, the live status.
 
     ``verdict`` is valid, expired, suspended, revoked, altered, superseded or
-    unreadable; each check says why it failed.
+    unreadable (a file that breaks the reading budget: its ``readable`` check
+    names the limit); each check says why it failed. When too many files are
+    being verified at once: 503 with ``Retry-After``.
     """
     limited = _limited(request, "upload")
     if limited:
@@ -117,7 +124,22 @@ def verify_pdf_upload(request, file: UploadedFile = File(...)):  # noqa: B008
         return Status(413, {"detail": f"the file exceeds {MAX_PDF_BYTES} bytes"})
     if not data:
         return Status(400, {"detail": "the file is empty"})
-    result = pdf_verify(data)
+    budget = pdf_budget()
+    try:
+        with pdf_verification_slot(hold_seconds=budget.seconds):
+            result = pdf_verify(data, budget=budget)
+    except Busy as exc:
+        response = JsonResponse(
+            {
+                "detail": str(
+                    _("Servicio ocupado: demasiados archivos en verificación a la vez.")
+                ),
+                "retry_after": exc.retry_after,
+            },
+            status=503,
+        )
+        response["Retry-After"] = str(exc.retry_after)
+        return response
     verification_record(
         credential=result.credential,
         method=VerificationMethod.API,

@@ -175,6 +175,15 @@ LMS_KEY_DIR = Path(env("LMS_KEY_DIR", str(BASE_DIR / "var" / "keys")))
 # Certificates are stamped on their template's laid-out page (fast); off,
 # each one is laid out in full by WeasyPrint.
 LMS_CERTIFICATE_STAMPING = env_bool("LMS_CERTIFICATE_STAMPING", True)
+# Uploaded PDFs (verify page, API, credential_verify) are read in a sandboxed
+# child process within a budget: the fields of
+# certification.credentials.pdfsafe.Budget, overridden here one by one, e.g.
+# {"seconds": 10, "memory_bytes": 256 * 1024 * 1024}. See docs/architecture.md.
+LMS_PDF_BUDGET: dict = {}
+# Verifications of PDFs running at once: per web process, and across every
+# process (slots in the shared cache). Beyond them: 503 with Retry-After.
+LMS_PDF_VERIFY_CONCURRENCY = int(env("LMS_PDF_VERIFY_CONCURRENCY", "2"))
+LMS_PDF_VERIFY_SLOTS = int(env("LMS_PDF_VERIFY_SLOTS", "4"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
