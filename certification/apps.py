@@ -8,7 +8,9 @@ class CertificationConfig(AppConfig):
 
     def ready(self):
         from certification.issuance.service import on_program_eligible
+        from certification.notifications import renderers_register
         from certification.signals import program_eligible
 
         program_eligible.connect(on_program_eligible, dispatch_uid="credential_auto")
+        renderers_register()
         import certification.issuance.wagtail_hooks  # noqa: F401  (admin screens)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "lms.accounts",
     "lms.reference",
     "lms.web",
+    "lms.notifications",
     "certification",
     "plugins",
     "courses",
@@ -217,7 +218,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certification.send_renewal_reminders",
         "schedule": 24 * 60 * 60,
     },
+    # The outbox: e-mails recorded but left unsent (a worker killed, the mail
+    # server down) are sent again every few minutes.
+    "notifications-send-pending": {
+        "task": "notifications.send_pending",
+        "schedule": int(env("LMS_NOTIFICATIONS_SWEEP_SECONDS", "300")),
+    },
 }
+# Seconds a notification waits for its own task before the sweep sends it.
+LMS_NOTIFICATIONS_RETRY_AFTER = int(env("LMS_NOTIFICATIONS_RETRY_AFTER", "60"))
 
 CACHES = {
     "default": (
