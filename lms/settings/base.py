@@ -110,12 +110,29 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections, each checked before a request reuses it, so a
+# database restart costs no failed request.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
     )
 }
+# SQLite (the embedded default): write-ahead logging lets readers go on while
+# one request writes; transactions take the write lock as they begin, and a
+# writer waits up to 20 s for it, so concurrent requests queue instead of
+# failing with «database is locked».
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {
+        **SQLITE_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
