@@ -62,6 +62,7 @@ from certification.models import (
     StandardSystem,
 )
 from lms.reference.models import CountryCode, Sector
+from lms.spreadsheets import cell_restore, csv_bytes, xlsx_bytes
 
 COLUMNS = [
     "country",
@@ -212,7 +213,7 @@ def _as_dicts(rows: list[list[str]]) -> list[dict[str, str]]:
         row = dict.fromkeys(COLUMNS, "")
         for name, value in zip(header, values, strict=False):
             if name in row:
-                row[name] = (value or "").strip()
+                row[name] = cell_restore((value or "").strip())
         result.append(row)
     return result
 
@@ -475,19 +476,9 @@ def standards_rows(standards) -> list[list[str]]:
 
 
 def standards_export(standards, fmt: str) -> bytes:
-    """``standards`` (a queryset) as a CSV or XLSX file's bytes."""
+    """``standards`` (a queryset) as a CSV or XLSX file's bytes; a cell that a
+    spreadsheet would read as a formula is neutralised (lms.spreadsheets)."""
     rows = standards_rows(standards)
     if fmt == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(rows)
-        return buffer.getvalue().encode("utf-8-sig")
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "estandares"
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        return csv_bytes(rows)
+    return xlsx_bytes(rows, title="estandares")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from plugins.base import GradingForm, Score
 from plugins.models import Assessment, Attempt, AttemptGrading, AttemptStatus, FileRole
+from plugins.notifications import attempt_graded_record
 from plugins.signals import attempt_graded, attempt_submitted
 from plugins.uploads import check_uploads, max_upload_bytes, store_uploads
 
@@ -250,17 +251,11 @@ def attempt_grade(*, attempt: Attempt, assessor, form: GradingForm) -> AttemptGr
         if kind == "first":
             attempt.assessor = attempt.assessor or assessor
             _apply_result(attempt, score, assessor=assessor, record=data)
-            transaction.on_commit(lambda: _queue_notification(attempt.pk))
+            attempt_graded_record(attempt)
         else:
             attempt.second_assessor = assessor
             attempt.save(update_fields=["second_assessor"])
     return grading
-
-
-def _queue_notification(attempt_id: int) -> None:
-    from plugins.tasks import attempt_notify_graded
-
-    attempt_notify_graded.delay(attempt_id)
 
 
 def _jsonable(value):

@@ -26,6 +26,7 @@ from certification.credentials.keys import (
 from certification.credentials.openbadge import credential_build, credential_sign
 from certification.credentials.vcjwt import credential_to_jwt
 from certification.models import Credential, CredentialStatus, ProgramKind
+from certification.notifications import credential_issued_record
 
 from . import pdf
 from .links import program_url, status_list_url, verify_url
@@ -186,6 +187,7 @@ def credential_activate(credential_id: int, *, signer=None) -> Credential | None
         credential_event_record(
             locked, kind="issued", from_status=CredentialStatus.PENDING, actor=None
         )
+        credential_issued_record([locked])
     logger.info("credential %s active", locked.public_id)
     return locked
 
@@ -218,5 +220,6 @@ def credential_artefacts_replace(
             event.artefact_revision = revision
             event.pdf_sha256 = artefacts.pdf_sha256
             event.save(update_fields=["artefact_revision", "pdf_sha256"])
+        credential_issued_record([locked])
     logger.info("credential %s reissued as revision %s", locked.public_id, revision)
     return locked

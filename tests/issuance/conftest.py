@@ -1,11 +1,14 @@
 """Fixtures for credential issuance: keys and private storage per test, a
 Chilean program with three units, an eligible learner."""
 
+import uuid
+
 import pytest
 from django.utils import timezone
 
 from certification.credentials import keys
 from certification.services import evidence_record
+from lms.celery import app
 from tests.certification.conftest import make_program, make_standard
 from tests.factories import UserFactory
 
@@ -46,3 +49,17 @@ def make_eligible(program, user=None, *, assessor=None):
 @pytest.fixture
 def eligible(program):
     return make_eligible(program)
+
+
+@pytest.fixture
+def queue():
+    """Route this process's tasks to a private queue through the broker."""
+    name = f"test-issue-{uuid.uuid4().hex[:8]}"
+    app.conf.task_always_eager = False
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = name
+    try:
+        yield name
+    finally:
+        app.conf.task_always_eager = True
+        app.conf.task_default_queue = previous
