@@ -57,5 +57,7 @@ def attempt_graded_render(notification: Notification) -> EmailMessage | None:
         body = render_to_string(
             "plugins/email/attempt_graded.txt", {"attempt": attempt, "link": link}
         )
-        subject = _("Resultado de «%(title)s»") % {"title": attempt.assessment.display_title}
+        subject = _("Resultado de «%(title)s»") % {
+            "title": attempt.assessment.display_title
+        }
     return EmailMessage(subject, body, to=[notification.recipient])
