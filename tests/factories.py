@@ -31,3 +31,20 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.get_or_create(
                 user=obj, email=obj.email, defaults={"verified": True, "primary": True}
             )
+
+
+def assessor_roles_grant(user, *, countries=("CL",), sectors=None):
+    """Accredit ``user`` as assessor for ``countries`` × ``sectors`` (codes;
+    every sector when None)."""
+    from certification.models import AssessorRole
+    from lms.reference.models import Sector
+
+    chosen = Sector.objects.all()
+    if sectors is not None:
+        chosen = chosen.filter(code__in=sectors)
+    for country in countries:
+        for sector in chosen:
+            AssessorRole.objects.get_or_create(
+                user=user, country_id=country, sector=sector
+            )
+    return user
