@@ -48,3 +48,25 @@ def assessor_roles_grant(user, *, countries=("CL",), sectors=None):
                 user=user, country_id=country, sector=sector
             )
     return user
+
+
+def evidence_attested(*, learner, unit, assessor, source_id, assessed_at=None):
+    """Manual evidence of ``unit`` named to ``assessor`` (accredited for the
+    unit's country and sector here) and confirmed by them, so it counts."""
+    from certification.services import evidence_confirm, evidence_record
+
+    standard = unit.standard
+    assessor_roles_grant(
+        assessor, countries=(standard.country_id,), sectors=(standard.sector.code,)
+    )
+    evidence = evidence_record(
+        learner=learner,
+        unit=unit,
+        source_kind="manual",
+        source_id=source_id,
+        assessor=assessor,
+        assessed_at=assessed_at,
+    )
+    if evidence.confirmed_at is None:
+        evidence = evidence_confirm(evidence=evidence, confirmed_by=assessor)
+    return evidence

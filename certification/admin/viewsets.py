@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from certification.admin import views
+from certification.admin import evidence, views
+from certification.admin.audit import AuditEntryViewSet
 from certification.admin.forms import CountryScopedForm
 from certification.models import (
     CertificationProgram,
@@ -196,8 +197,22 @@ class EvidenceViewSet(CountryScopedViewSet):
     model = Evidence
     icon = "tick-inverse"
     menu_label = _("Evidencias")
-    list_display = ["learner", "unit", "criterion", "source_kind", "assessed_at"]
+    list_display = [
+        "learner",
+        "unit",
+        "criterion",
+        "source_kind",
+        "assessed_at",
+        "recorded_by",
+        "confirmed_at",
+    ]
     list_filter = ["source_kind"]
+
+    @property
+    def add_view(self):
+        """Manual evidence goes through its own form and service."""
+        return evidence.evidence_add
+
     panels = [
         FieldPanel("learner"),
         FieldPanel("unit"),
@@ -235,4 +250,5 @@ class CertificationViewSetGroup(ModelViewSetGroup):
         QualificationFrameworkViewSet("certification_frameworks"),
         FrameworkLevelViewSet("certification_levels"),
         LevelMappingViewSet("certification_level_mappings"),
+        AuditEntryViewSet("certification_audit"),
     )

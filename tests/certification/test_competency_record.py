@@ -101,7 +101,7 @@ def test_the_record_uses_a_bounded_number_of_queries(
         program = make_program(standard)
         for unit in standard.units.all():
             evidence_record(
-                learner=learner, unit=unit, source_kind="manual", source_id="m"
+                learner=learner, unit=unit, source_kind="rpl", source_id="m"
             )
     with django_assert_max_num_queries(8):
         record = competency_record(learner=learner)
