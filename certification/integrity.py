@@ -264,3 +264,17 @@ def credential_events_audit(events) -> None:
             for event in events
         ]
     )
+
+
+def assessor_role_audit(sender, instance, **kwargs) -> None:
+    """Receiver of ``post_save``/``post_delete`` of ``AssessorRole``: an
+    accreditation given or withdrawn is a permission change."""
+    role = {"country": instance.country_id, "sector": instance.sector_id}
+    given = "origin" not in kwargs  # only post_delete sends ``origin``
+    audit_record(
+        action=AuditAction.GROUP_MEMBERSHIP,
+        obj=instance.user,
+        country=instance.country_id,
+        before={} if given else {"assessor_role": role},
+        after={"assessor_role": role} if given else {},
+    )

@@ -8,6 +8,7 @@ from certification.admin import evidence, views
 from certification.admin.audit import AuditEntryViewSet
 from certification.admin.forms import CountryScopedForm
 from certification.models import (
+    AssessorRole,
     CertificationProgram,
     CompetencyUnit,
     Evidence,
@@ -226,6 +227,20 @@ class EvidenceViewSet(CountryScopedViewSet):
     ]
 
 
+class AssessorRoleViewSet(ModelViewSet):
+    """Assessors' accreditations by country and sector: granted by
+    administrators (model permissions), every change audited."""
+
+    model = AssessorRole
+    icon = "user"
+    menu_label = _("Acreditaciones de evaluadores")
+    list_display = ["user", "country", "sector", "created_at"]
+    list_filter = ["country", "sector"]
+    search_fields = ["user__legal_name", "user__username", "user__email"]
+    form_fields = ["user", "country", "sector"]
+    add_to_admin_menu = False
+
+
 class ProgramApplicationViewSet(CountryScopedViewSet):
     model = ProgramApplication
     icon = "form"
@@ -250,5 +265,6 @@ class CertificationViewSetGroup(ModelViewSetGroup):
         QualificationFrameworkViewSet("certification_frameworks"),
         FrameworkLevelViewSet("certification_levels"),
         LevelMappingViewSet("certification_level_mappings"),
+        AssessorRoleViewSet("certification_assessor_roles"),
         AuditEntryViewSet("certification_audit"),
     )

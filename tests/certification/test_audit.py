@@ -219,3 +219,18 @@ def test_csv_export_neutralises_formulas(db):
     cells = [value for row in rows for value in row.values()]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
     assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+
+
+def test_assessor_accreditations_given_and_withdrawn_are_audited(db):
+    from certification.models import AssessorRole
+
+    user = _assessor()  # accredited for Chile, publishing
+    AssessorRole.objects.get(user=user).delete()
+    given, withdrawn = [
+        e
+        for e in _entries("permission.group")
+        if "assessor_role" in str(e.after) or "assessor_role" in str(e.before)
+    ]
+    assert given.after["assessor_role"]["country"] == "CL" and not given.before
+    assert withdrawn.before["assessor_role"]["country"] == "CL"
+    assert not withdrawn.after
