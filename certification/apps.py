@@ -15,4 +15,18 @@ class CertificationConfig(AppConfig):
         program_eligible.connect(on_program_eligible, dispatch_uid="credential_auto")
         renderers_register()
         health_checks_register()
+        self._audit_connect()
         import certification.issuance.wagtail_hooks  # noqa: F401  (admin screens)
+
+    def _audit_connect(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from certification.integrity import assessor_role_audit
+        from certification.models import AssessorRole
+
+        post_save.connect(
+            assessor_role_audit, sender=AssessorRole, dispatch_uid="audit_role_on"
+        )
+        post_delete.connect(
+            assessor_role_audit, sender=AssessorRole, dispatch_uid="audit_role_off"
+        )

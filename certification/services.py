@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from certification import integrity
 from certification.eligibility import learner_eligibility, requirements_load
 from certification.models import (
     ApplicationRoute,
@@ -40,6 +41,7 @@ def evidence_record(
     assessed_at=None,
     expires_at=None,
     notes: str = "",
+    recorded_by=None,
 ) -> Evidence:
     """Record that ``learner`` demonstrated ``unit`` (or one ``criterion`` of it).
 
@@ -48,7 +50,9 @@ def evidence_record(
     ``unit`` may be None when ``criterion`` is given. ``source_kind`` is an
     ``EvidenceSource`` value; ``source_id`` is the source's id in its own layer.
     Afterwards the learner's eligibility for the programs that need the unit is
-    refreshed, which may send ``program_eligible``.
+    refreshed, which may send ``program_eligible``. ``recorded_by`` is the
+    person entering it (None: the system, from an attempt or a course); the
+    separation-of-duties rules (``certification.integrity``) apply first.
     """
     if criterion is not None:
         if unit is not None and criterion.unit_id != unit.pk:
@@ -67,7 +71,15 @@ def evidence_record(
         "source_kind": source_kind,
         "source_id": str(source_id),
     }
+    integrity.evidence_check(
+        learner=learner,
+        unit_id=unit_id,
+        assessor=assessor,
+        recorded_by=recorded_by,
+        source_kind=source_kind,
+    )
     defaults = {
+        "recorded_by": recorded_by,
         "assessor": assessor,
         "assessed_at": assessed_at or timezone.now(),
         "expires_at": expires_at,
@@ -83,6 +95,7 @@ def evidence_record(
         except IntegrityError:
             # A concurrent call recorded the same evidence first.
             return Evidence.objects.get(**lookup)
+        integrity.evidence_audit(evidence, actor=recorded_by)
         eligibility_refresh(learner=learner, unit_ids={unit_id})
     return evidence
 
@@ -188,3 +201,51 @@ def program_apply(
     return ApplicationResult(
         application=application, created=created, missing_units=verdict.missing
     )
+
+
+def evidence_manual_record(
+    *,
+    learner,
+    unit: CompetencyUnit,
+    recorded_by,
+    criterion: PerformanceCriterion | None = None,
+    assessor=None,
+    assessed_at=None,
+    notes: str = "",
+) -> Evidence:
+    """An officer's manual record of ``learner``'s evidence, with a generated
+    source reference. It counts towards eligibility only once a second person
+    confirms it (``evidence_confirm``)."""
+    import uuid
+
+    return evidence_record(
+        learner=learner,
+        unit=unit,
+        criterion=criterion,
+        source_kind=EvidenceSource.MANUAL,
+        source_id=f"manual-{uuid.uuid4().hex[:16]}",
+        assessor=assessor,
+        assessed_at=assessed_at,
+        notes=notes,
+        recorded_by=recorded_by,
+    )
+
+
+def evidence_confirm(*, evidence: Evidence, confirmed_by) -> Evidence:
+    """The second person confirms a manual record (the assessor it names, or
+    another officer of the country); the learner's eligibility is refreshed."""
+    integrity.evidence_confirm_check(evidence=evidence, user=confirmed_by)
+    with transaction.atomic():
+        locked = Evidence.objects.select_for_update().get(pk=evidence.pk)
+        if locked.confirmed_at is None:
+            before = integrity.evidence_snapshot(locked)
+            locked.confirmed_by, locked.confirmed_at = confirmed_by, timezone.now()
+            locked.save(update_fields=["confirmed_by", "confirmed_at"])
+            integrity.evidence_audit(
+                locked,
+                actor=confirmed_by,
+                action=integrity.AuditAction.EVIDENCE_CONFIRMED,
+                before=before,
+            )
+            eligibility_refresh(learner=locked.learner, unit_ids={locked.unit_id})
+    return locked

@@ -13,6 +13,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.audit.models import AuditAction
+from plugins import integrity
 from plugins.base import GradingForm, Score
 from plugins.models import Assessment, Attempt, AttemptGrading, AttemptStatus, FileRole
 from plugins.notifications import attempt_graded_record
@@ -23,6 +25,10 @@ from plugins.uploads import check_uploads, max_upload_bytes, store_uploads
 SUBMIT_GRACE_SECONDS = 30
 #: POST keys the core's own form adds around the plugin's inputs.
 CORE_FIELDS = {"csrfmiddlewaretoken", "next"}
+GRADED = {
+    "first": AuditAction.ATTEMPT_GRADED,
+    "second": AuditAction.ATTEMPT_SECOND_GRADED,
+}
 
 
 class AttemptRefused(Exception):
@@ -185,25 +191,38 @@ def _record_evidence(attempt: Attempt, score: Score, *, passed: bool, assessor) 
 
 def attempt_claim(*, attempt: Attempt, assessor) -> Attempt:
     """Take an unassigned pending attempt; refuses one another assessor holds."""
+    integrity.assessor_check(attempt=attempt, assessor=assessor)
     updated = Attempt.objects.filter(
         pk=attempt.pk, status=AttemptStatus.AWAITING_GRADING, assessor__isnull=True
     ).update(assessor=assessor, claimed_at=timezone.now())
     attempt.refresh_from_db()
     if not updated and attempt.assessor_id != assessor.pk:
         raise AttemptRefused(_("Otro evaluador ya tomó este intento."))
+    if updated:
+        integrity.attempt_audit(
+            attempt, action=AuditAction.ATTEMPT_CLAIMED, actor=assessor
+        )
     return attempt
 
 
 def attempt_assign(*, attempt: Attempt, assessor, second: bool = False) -> Attempt:
     """Assign the attempt (or its second grading) to ``assessor``."""
+    integrity.assessor_check(attempt=attempt, assessor=assessor)
+    before = integrity.attempt_state(attempt)
     if second:
         if assessor.pk == attempt.assessor_id or assessor.pk == attempt.graded_by_id:
             raise AttemptRefused(_("El segundo evaluador debe ser otra persona."))
         attempt.second_assessor = assessor
         attempt.save(update_fields=["second_assessor"])
-        return attempt
-    attempt.assessor, attempt.claimed_at = assessor, timezone.now()
-    attempt.save(update_fields=["assessor", "claimed_at"])
+    else:
+        attempt.assessor, attempt.claimed_at = assessor, timezone.now()
+        attempt.save(update_fields=["assessor", "claimed_at"])
+    integrity.attempt_audit(
+        attempt,
+        action=AuditAction.ATTEMPT_ASSIGNED,
+        before=before,
+        after=integrity.attempt_state(attempt),
+    )
     return attempt
 
 
@@ -227,7 +246,9 @@ def attempt_grade(*, attempt: Attempt, assessor, form: GradingForm) -> AttemptGr
     """Record a validated grading form. The first grading decides the result
     (sends ``attempt_graded`` and e-mails the learner after commit); a second
     assessor's grading is kept beside it to show agreement."""
+    integrity.assessor_check(attempt=attempt, assessor=assessor)
     kind = _grading_kind(attempt, assessor)
+    before = integrity.attempt_state(attempt)
     score = form.score()
     cleaned = dict(form.cleaned_data)
     types = check_uploads(
@@ -255,6 +276,13 @@ def attempt_grade(*, attempt: Attempt, assessor, form: GradingForm) -> AttemptGr
         else:
             attempt.second_assessor = assessor
             attempt.save(update_fields=["second_assessor"])
+        integrity.attempt_audit(
+            attempt,
+            action=GRADED[kind],
+            actor=assessor,
+            before=before,
+            after={**integrity.attempt_state(attempt), "grading": score.as_dict()},
+        )
     return grading
 
 

@@ -4,9 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from certification.admin import views
+from certification.admin import evidence, views
+from certification.admin.audit import AuditEntryViewSet
 from certification.admin.forms import CountryScopedForm
 from certification.models import (
+    AssessorRole,
     CertificationProgram,
     CompetencyUnit,
     Evidence,
@@ -214,8 +216,22 @@ class EvidenceViewSet(CountryScopedViewSet):
     model = Evidence
     icon = "tick-inverse"
     menu_label = _("Evidencias")
-    list_display = ["learner", "unit", "criterion", "source_kind", "assessed_at"]
+    list_display = [
+        "learner",
+        "unit",
+        "criterion",
+        "source_kind",
+        "assessed_at",
+        "recorded_by",
+        "confirmed_at",
+    ]
     list_filter = ["source_kind"]
+
+    @property
+    def add_view(self):
+        """Manual evidence goes through its own form and service."""
+        return evidence.evidence_add
+
     panels = [
         FieldPanel("learner"),
         FieldPanel("unit"),
@@ -227,6 +243,20 @@ class EvidenceViewSet(CountryScopedViewSet):
         FieldPanel("expires_at"),
         FieldPanel("notes"),
     ]
+
+
+class AssessorRoleViewSet(ModelViewSet):
+    """Assessors' accreditations by country and sector: granted by
+    administrators (model permissions), every change audited."""
+
+    model = AssessorRole
+    icon = "user"
+    menu_label = _("Acreditaciones de evaluadores")
+    list_display = ["user", "country", "sector", "created_at"]
+    list_filter = ["country", "sector"]
+    search_fields = ["user__legal_name", "user__username", "user__email"]
+    form_fields = ["user", "country", "sector"]
+    add_to_admin_menu = False
 
 
 class ProgramApplicationViewSet(CountryScopedViewSet):
@@ -253,4 +283,6 @@ class CertificationViewSetGroup(ModelViewSetGroup):
         QualificationFrameworkViewSet("certification_frameworks"),
         FrameworkLevelViewSet("certification_levels"),
         LevelMappingViewSet("certification_level_mappings"),
+        AssessorRoleViewSet("certification_assessor_roles"),
+        AuditEntryViewSet("certification_audit"),
     )

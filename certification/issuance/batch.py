@@ -22,6 +22,7 @@ from collections import defaultdict
 from django.db import connections, router, transaction
 from django.utils import timezone
 
+from certification import integrity
 from certification.credentials.keys import load_signing_key, verification_method_id
 from certification.credentials.openbadge import credential_build, credential_sign
 from certification.credentials.vcjwt import credential_to_jwt
@@ -232,6 +233,7 @@ def _activate(credentials, built, names) -> list[Credential]:
         rows_update(activated, fields)
         CredentialEvent.objects.bulk_create(events)
         credential_issued_record(activated)
+        integrity.credential_events_audit(events)
         for row in activated:
             transaction.on_commit(
                 lambda row=row: credential_issued.send(

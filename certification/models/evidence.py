@@ -19,9 +19,17 @@ class EvidenceQuerySet(models.QuerySet):
         from django.utils import timezone
 
         at = at or timezone.now()
-        return self.filter(
+        return self.confirmed().filter(
             models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=at)
         )
+
+    def confirmed(self):
+        """Evidence that counts: manual records only once a second person
+        confirmed them."""
+        return self.exclude(source_kind=EvidenceSource.MANUAL, confirmed_at=None)
+
+    def awaiting_confirmation(self):
+        return self.filter(source_kind=EvidenceSource.MANUAL, confirmed_at=None)
 
 
 class Evidence(models.Model):
@@ -66,6 +74,23 @@ class Evidence(models.Model):
     assessed_at = models.DateTimeField(_("evaluado el"))
     expires_at = models.DateTimeField(_("vence el"), null=True, blank=True)
     notes = models.TextField(_("notas"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrada por"),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmada por"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmada el"), null=True, blank=True)
     created_at = models.DateTimeField(_("registrado el"), auto_now_add=True)
 
     objects = EvidenceQuerySet.as_manager()

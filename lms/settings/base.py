@@ -38,6 +38,7 @@ LMS_PLUGINS_EXCLUDE = env_list("LMS_PLUGINS_EXCLUDE")
 INSTALLED_APPS = [
     "lms.accounts",
     "lms.reference",
+    "lms.audit",
     "lms.web",
     "lms.notifications",
     "certification",
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.audit.context.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",

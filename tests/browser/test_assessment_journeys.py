@@ -19,7 +19,7 @@ from plugins.roles import ASSESSORS_GROUP, assessor_permissions_grant
 from tests.assessments.conftest import RUBRIC_DATA, author, embed, quiz_data
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import artifact_path
-from tests.factories import UserFactory
+from tests.factories import UserFactory, assessor_roles_grant
 
 pytestmark = pytest.mark.browser
 
@@ -100,6 +100,7 @@ def test_assessor_grades_a_rubric_submission_and_the_learner_reads_the_feedback(
     assessor_permissions_grant()
     assessor = UserFactory(username="rubric-assessor", legal_name="Ana Evaluadora")
     assessor.groups.add(Group.objects.get(name=ASSESSORS_GROUP))
+    assessor_roles_grant(assessor)  # accredited for the learner's country
     log_in(browser_context, live_server, assessor)
     page = browser_page
 

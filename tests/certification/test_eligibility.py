@@ -241,6 +241,7 @@ def test_eligibility_for_one_learner_uses_a_bounded_number_of_queries(
             source_kind="manual",
             source_id="x",
             assessed_at=timezone.now(),
+            confirmed_at=timezone.now(),
         )
     with django_assert_max_num_queries(5):
         verdict = learner_eligibility(learner=learner, program=program)

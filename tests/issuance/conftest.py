@@ -7,10 +7,9 @@ import pytest
 from django.utils import timezone
 
 from certification.credentials import keys
-from certification.services import evidence_record
 from lms.celery import app
 from tests.certification.conftest import make_program, make_standard
-from tests.factories import UserFactory
+from tests.factories import UserFactory, evidence_attested
 
 
 @pytest.fixture
@@ -35,12 +34,11 @@ def make_eligible(program, user=None, *, assessor=None):
     user = user or UserFactory(legal_name="Ana María Pérez Núñez")
     assessor = assessor or UserFactory(legal_name="Rosa Evaluadora")
     for unit in program.required_units.all():
-        evidence_record(
+        evidence_attested(
             learner=user,
             unit=unit,
-            source_kind="manual",
-            source_id=f"test-{unit.pk}",
             assessor=assessor,
+            source_id=f"test-{unit.pk}",
             assessed_at=timezone.now(),
         )
     return user
