@@ -1,11 +1,12 @@
 """Celery tasks of the assessment framework: take ids, idempotent."""
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from lms.public_url import public_url
 
 
 @shared_task(
@@ -25,10 +26,10 @@ def attempt_notify_graded(attempt_id: int) -> None:
         return
     language = getattr(attempt.learner, "preferred_language", "") or "es"
     with translation.override(language):
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
-        path = attempt.page.get_url() if attempt.page_id else ""
-        if path:
-            link = path if path.startswith("http") else link.rstrip("/") + path
+        link = public_url("/")
+        if attempt.page_id:
+            _site, _root, path = attempt.page.get_url_parts() or (None, None, "")
+            link = public_url(path or "/")
         body = render_to_string(
             "plugins/email/attempt_graded.txt", {"attempt": attempt, "link": link}
         )

@@ -7,6 +7,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from lms.plugin_loader import plugin_apps
+from lms.public_url import public_url_parse
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,8 +29,17 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-development-key-change-me")
 DEBUG = env_bool("DJANGO_DEBUG", False)
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# The one public address of the site. Every absolute URL (QR codes and links in
+# certificates, credential, status-list and did:web ids, e-mails, the CMS's
+# links) is built from it by lms.public_url; `make demo` sets it to the address
+# it serves. A signed certificate keeps the address it was issued under.
+LMS_PUBLIC_URL = env("LMS_PUBLIC_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+_PUBLIC_SCHEME, _PUBLIC_HOST, _PUBLIC_PORT = public_url_parse(LMS_PUBLIC_URL)
+WAGTAILADMIN_BASE_URL = LMS_PUBLIC_URL
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", f"{_PUBLIC_HOST},127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", LMS_PUBLIC_URL)
 
 # The plugin loader extends this list with every app registered under the
 # ``lms.assessments`` entry-point group (see lms.plugin_loader).
@@ -231,7 +241,6 @@ CACHES = {
 }
 
 WAGTAIL_SITE_NAME = "Cultura AP"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = [

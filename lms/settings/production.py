@@ -8,6 +8,10 @@ from .base import SECRET_KEY, env, env_bool
 DEBUG = False
 if SECRET_KEY.startswith("insecure-"):
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+if not env("LMS_PUBLIC_URL"):
+    raise ImproperlyConfigured(
+        "LMS_PUBLIC_URL must be set in production (e.g. https://certificados.example.org)."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

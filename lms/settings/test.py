@@ -11,7 +11,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 LMS_KEY_DIR = BASE_DIR / "var" / "test-keys"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+LMS_PUBLIC_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = LMS_PUBLIC_URL
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -18,8 +18,6 @@ from courses.demo.assessments import seed_assessments_demo
 from courses.demo.seeders import (
     DEMO_PASSWORD,
     DEMO_USERS,
-    SITE_HOSTNAME,
-    SITE_PORT,
     SeedContext,
     seed_catalog,
     seed_courses,
@@ -29,6 +27,7 @@ from courses.demo.seeders import (
     seed_sectors,
     seed_users,
 )
+from lms.public_url import public_url
 
 SEEDERS = [
     seed_locales,
@@ -89,9 +88,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  {kind}: {outcomes}")
         self.stdout.write("")
-        self.stdout.write(
-            f"Site: http://{SITE_HOSTNAME}:{SITE_PORT}/  (admin: /admin/)"
-        )
+        self.stdout.write(f"Site: {public_url('/')}  (admin: {public_url('/admin/')})")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for spec in DEMO_USERS:
             self.stdout.write(
@@ -102,6 +99,5 @@ class Command(BaseCommand):
             self.stdout.write("Demo certificates to verify:")
         for username, public_id, status in credentials:
             self.stdout.write(
-                f"  http://{SITE_HOSTNAME}:{SITE_PORT}/verify/{public_id}/"
-                f"  ({username}, {status})"
+                f"  {public_url(f'/verify/{public_id}/')}  ({username}, {status})"
             )
