@@ -80,8 +80,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# Plugins that load only under the test settings (lms.settings.test): the test
+# suite's own plugin, pip-installed by the Makefile, never shows in the site.
+LMS_PLUGINS_TEST_ONLY = env_list("LMS_PLUGINS_TEST_ONLY", "testdummy")
 # Every assessment plugin declared under the ``lms.assessments`` entry points.
-INSTALLED_APPS += plugin_apps(exclude=LMS_PLUGINS_EXCLUDE)
+INSTALLED_APPS += plugin_apps(exclude=[*LMS_PLUGINS_EXCLUDE, *LMS_PLUGINS_TEST_ONLY])
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
