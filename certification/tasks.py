@@ -23,6 +23,7 @@ from certification.issuance.artefacts import (
 )
 from certification.issuance.storage import artefact_read
 from certification.models import Credential, CredentialStatus
+from lms.accounts.timezones import user_time_zone
 from lms.public_url import public_base_url
 
 logger = logging.getLogger(__name__)
@@ -107,7 +108,10 @@ def send_credential_email(credential_id: int) -> bool:
     )
     if credential.status != CredentialStatus.ACTIVE or not credential.holder.email:
         return False
-    with translation.override(credential.holder.preferred_language or "es"):
+    with (
+        translation.override(credential.holder.preferred_language or "es"),
+        timezone.override(user_time_zone(credential.holder)),
+    ):
         context = {"credential": credential, "site": public_base_url()}
         subject = render_to_string(
             "certification/email/credential_issued_subject.txt", context
@@ -156,7 +160,10 @@ def send_renewal_reminders() -> int:
 
 
 def _renewal_email(credential: Credential) -> None:
-    with translation.override(credential.holder.preferred_language or "es"):
+    with (
+        translation.override(credential.holder.preferred_language or "es"),
+        timezone.override(user_time_zone(credential.holder)),
+    ):
         context = {"credential": credential, "site": public_base_url()}
         subject = render_to_string(
             "certification/email/renewal_reminder_subject.txt", context

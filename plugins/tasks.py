@@ -3,9 +3,10 @@
 from celery import shared_task
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lms.accounts.timezones import user_time_zone
 from lms.public_url import public_url
 
 
@@ -25,7 +26,10 @@ def attempt_notify_graded(attempt_id: int) -> None:
     if attempt is None or not attempt.is_graded or not attempt.learner.email:
         return
     language = getattr(attempt.learner, "preferred_language", "") or "es"
-    with translation.override(language):
+    with (
+        translation.override(language),
+        timezone.override(user_time_zone(attempt.learner)),
+    ):
         link = public_url("/")
         if attempt.page_id:
             _site, _root, path = attempt.page.get_url_parts() or (None, None, "")

@@ -18,6 +18,7 @@ from certification.models import (
     QualificationFramework,
     StandardEquivalence,
 )
+from lms.web.admin_display import zoned_column
 
 
 class CountryScopedViewSet(ModelViewSet):
@@ -196,7 +197,13 @@ class EvidenceViewSet(CountryScopedViewSet):
     model = Evidence
     icon = "tick-inverse"
     menu_label = _("Evidencias")
-    list_display = ["learner", "unit", "criterion", "source_kind", "assessed_at"]
+    list_display = [
+        "learner",
+        "unit",
+        "criterion",
+        "source_kind",
+        zoned_column(Evidence, "assessed_at"),
+    ]
     list_filter = ["source_kind"]
     panels = [
         FieldPanel("learner"),
@@ -215,7 +222,13 @@ class ProgramApplicationViewSet(CountryScopedViewSet):
     model = ProgramApplication
     icon = "form"
     menu_label = _("Postulaciones")
-    list_display = ["learner", "program", "route", "status", "created_at"]
+    list_display = [
+        "learner",
+        "program",
+        "route",
+        "status",
+        zoned_column(ProgramApplication, "created_at"),
+    ]
     list_filter = ["route", "status"]
     panels = [FieldPanel("status")]
 

@@ -5,6 +5,7 @@ from lms.reference.models import CountryCode
 
 from .identity import normalize_national_id
 from .models import LanguageChoice, User
+from .timezones import TIME_ZONE_CHOICES, time_zone_for_country
 
 
 class IdentityFieldsMixin:
@@ -65,9 +66,29 @@ class SignupExtraForm(IdentityFieldsMixin, forms.Form):
 class ProfileForm(IdentityFieldsMixin, forms.ModelForm):
     class Meta:
         model = User
-        fields = ["legal_name", "country", "national_id", "preferred_language"]
+        fields = [
+            "legal_name",
+            "country",
+            "national_id",
+            "preferred_language",
+            "time_zone",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("legal_name", "country", "national_id"):
             self.fields[name].required = True
+        choices = list(TIME_ZONE_CHOICES)
+        current = self.instance.time_zone
+        if current and current not in dict(choices):
+            choices.append((current, current))
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=User._meta.get_field("time_zone").verbose_name.capitalize(),
+            help_text=User._meta.get_field("time_zone").help_text,
+            choices=[("", _("La de mi país")), *choices],
+            required=False,
+        )
+
+    def clean_time_zone(self):
+        zone = self.cleaned_data.get("time_zone", "")
+        return zone or time_zone_for_country(self.cleaned_data.get("country", ""))

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from lms.accounts.timezones import TIME_ZONE_CHOICES
 from lms.plugin_loader import plugin_apps
 from lms.public_url import public_url_parse
 
@@ -95,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -259,6 +261,8 @@ WAGTAILDOCS_EXTENSIONS = [
     "mp3",
 ]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's time zone preference offers the same zones as the site profile.
+WAGTAIL_USER_TIME_ZONES = [zone for zone, _label in TIME_ZONE_CHOICES]
 WAGTAIL_MODERATION_ENABLED = True
 
 LMS_SITE_NAME = _("Cultura AP")

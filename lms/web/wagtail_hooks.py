@@ -1,9 +1,11 @@
 """Wagtail admin hooks of the platform layer."""
 
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.fields import register_display_class
 from wagtail.models import Site
 
 from lms.public_url import (
@@ -12,6 +14,7 @@ from lms.public_url import (
     public_url_matches,
     request_base_url,
 )
+from lms.web.admin_display import ZonedDateTimeDisplay
 
 
 class PublicAddressPanel(Component):
@@ -78,3 +81,7 @@ def public_address_warning(request, panels):
     problems = public_address_problems(request)
     if problems:
         panels.insert(0, PublicAddressPanel(problems))
+
+
+# Inspect views everywhere show moments in the person's zone, naming it.
+register_display_class(models.DateTimeField, display_class=ZonedDateTimeDisplay)

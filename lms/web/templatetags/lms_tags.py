@@ -1,7 +1,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.translation import get_language
+
+from lms.accounts.timezones import datetime_display, time_display
 
 register = template.Library()
 
@@ -57,3 +60,22 @@ def language_switcher(context):
             }
         )
     return {"languages": languages, "request": request}
+
+
+@register.filter
+def when(value, format_name="DATETIME_FORMAT"):
+    """A moment in the person's time zone, with the zone named:
+    ``{{ attempt.submitted_at|when }}`` → «… 09:47 (hora de Santiago)»."""
+    return datetime_display(value, format_name)
+
+
+@register.filter
+def when_time(value):
+    """Only the time of day, with the zone: «09:47 (hora de Santiago)»."""
+    return time_display(value)
+
+
+@register.simple_tag
+def now_when(format_name="DATETIME_FORMAT"):
+    """The current moment, as ``when`` shows it."""
+    return datetime_display(timezone.now(), format_name)
