@@ -14,6 +14,7 @@ from certification.models import VerificationMethod
 from .checks import pdf_verify
 from .forms import CodeForm, UploadForm
 from .ratelimit import rate_limit_exceeded
+from .reasons import check_reason_display
 from .selectors import (
     credential_disclosed,
     credential_status_public,
@@ -133,7 +134,7 @@ def verify_upload(request):
             "name": check.name,
             "label": CHECK_LABELS.get(check.name, check.name),
             "passed": check.passed,
-            "reason": check.reason,
+            "reason": check_reason_display(check.reason),
         }
         for check in result.report.checks
     ]
