@@ -224,3 +224,11 @@ def test_seed_demo_site_follows_the_public_address(public_address, catalog):
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == (HOST, 443)
     assert site.root_url == PUBLIC
+
+
+def test_seed_demo_tells_a_certificate_signed_for_another_address(credential, settings):
+    from courses.management.commands.seed_demo import _issued_here
+
+    assert _issued_here(credential.public_id)
+    settings.LMS_PUBLIC_URL = "http://127.0.0.1:8000"
+    assert not _issued_here(credential.public_id)

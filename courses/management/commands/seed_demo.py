@@ -101,3 +101,27 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {public_url(f'/verify/{public_id}/')}  ({username}, {status})"
             )
+        stale = [pid for _user, pid, _status in credentials if not _issued_here(pid)]
+        if stale:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  {len(stale)} demo certificate(s) were signed for another "
+                    f"address than LMS_PUBLIC_URL ({public_url('/')}); their QR "
+                    "codes point there. Start from a fresh database to reissue them."
+                )
+            )
+
+
+def _issued_here(public_id: str) -> bool:
+    """Whether the credential's signed JSON names the configured address."""
+    import json
+
+    from certification.issuance.storage import artefact_read
+    from certification.models import Credential
+
+    credential = Credential.objects.get(public_id=public_id)
+    try:
+        document = json.loads(artefact_read(credential.json_file))
+    except (OSError, ValueError):
+        return True
+    return str(document.get("id", "")).startswith(public_url("/"))
