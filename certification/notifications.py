@@ -6,17 +6,18 @@ it is sent, in the holder's language.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from certification.issuance.storage import artefact_read
 from certification.models import Credential, CredentialStatus
+from lms.accounts.timezones import user_time_zone
 from lms.notifications.models import Notification
 from lms.notifications.registry import renderer_register
 from lms.notifications.services import notifications_record
+from lms.public_url import public_base_url
 
 CREDENTIAL_ISSUED = "certification.credential_issued"
 RENEWAL_REMINDER = "certification.renewal_reminder"
@@ -73,8 +74,11 @@ def _credential(notification: Notification) -> Credential | None:
 
 
 def _message(credential, notification, template: str) -> EmailMessage:
-    with translation.override(credential.holder.preferred_language or "es"):
-        context = {"credential": credential, "site": settings.WAGTAILADMIN_BASE_URL}
+    with (
+        translation.override(credential.holder.preferred_language or "es"),
+        timezone.override(user_time_zone(credential.holder)),
+    ):
+        context = {"credential": credential, "site": public_base_url()}
         subject = render_to_string(
             f"certification/email/{template}_subject.txt", context
         ).strip()

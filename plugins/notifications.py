@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from lms.accounts.timezones import user_time_zone
 from lms.notifications.models import Notification
 from lms.notifications.registry import renderer_register
 from lms.notifications.services import notification_record, notifications_dispatch
+from lms.public_url import public_url
 from plugins.models import Attempt
 
 ATTEMPT_GRADED = "plugins.attempt_graded"
@@ -49,11 +50,14 @@ def attempt_graded_render(notification: Notification) -> EmailMessage | None:
     if attempt is None or not attempt.is_graded:
         return None
     language = getattr(attempt.learner, "preferred_language", "") or "es"
-    with translation.override(language):
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
-        path = attempt.page.get_url() if attempt.page_id else ""
-        if path:
-            link = path if path.startswith("http") else link.rstrip("/") + path
+    with (
+        translation.override(language),
+        timezone.override(user_time_zone(attempt.learner)),
+    ):
+        link = public_url("/")
+        if attempt.page_id:
+            _site, _root, path = attempt.page.get_url_parts() or (None, None, "")
+            link = public_url(path or "/")
         body = render_to_string(
             "plugins/email/attempt_graded.txt", {"attempt": attempt, "link": link}
         )

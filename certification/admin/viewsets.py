@@ -20,6 +20,7 @@ from certification.models import (
     QualificationFramework,
     StandardEquivalence,
 )
+from lms.web.admin_display import zoned_column
 
 
 class CountryScopedViewSet(ModelViewSet):
@@ -221,7 +222,7 @@ class EvidenceViewSet(CountryScopedViewSet):
         "unit",
         "criterion",
         "source_kind",
-        "assessed_at",
+        zoned_column(Evidence, "assessed_at"),
         "recorded_by",
         "confirmed_at",
     ]
@@ -263,7 +264,13 @@ class ProgramApplicationViewSet(CountryScopedViewSet):
     model = ProgramApplication
     icon = "form"
     menu_label = _("Postulaciones")
-    list_display = ["learner", "program", "route", "status", "created_at"]
+    list_display = [
+        "learner",
+        "program",
+        "route",
+        "status",
+        zoned_column(ProgramApplication, "created_at"),
+    ]
     list_filter = ["route", "status"]
     panels = [FieldPanel("status")]
 

@@ -15,6 +15,7 @@ from .capacity import Busy, pdf_verification_slot
 from .checks import pdf_budget, pdf_verify
 from .forms import CodeForm, UploadForm
 from .ratelimit import rate_limit_exceeded
+from .reasons import check_reason_display
 from .selectors import (
     credential_disclosed,
     credential_status_public,
@@ -139,7 +140,7 @@ def verify_upload(request):
             "name": check.name,
             "label": CHECK_LABELS.get(check.name, check.name),
             "passed": check.passed,
-            "reason": check.reason,
+            "reason": check_reason_display(check.reason),
         }
         for check in result.report.checks
     ]

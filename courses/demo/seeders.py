@@ -37,13 +37,14 @@ from courses.roles import (
     trainer_group_name,
 )
 from lms.accounts.identity import normalize_national_id
+from lms.public_url import public_site_fields
 from lms.reference.data import load_reference_data
 from lms.reference.models import Country, Sector
 
 DEMO_PASSWORD = "demo-cultura-2026"
 DEMO_COURSES = [publishing.COURSE, music.COURSE, performing_arts.COURSE]
 DEMO_COURSES += [audiovisual.COURSE, heritage.COURSE]
-SITE_HOSTNAME, SITE_PORT, SITE_NAME = "127.0.0.1", 8000, "Cultura AP"
+SITE_NAME = "Cultura AP"
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,10 @@ def seed_catalog(context: SeedContext) -> None:
     site = Site.objects.filter(is_default_site=True).first() or Site(
         is_default_site=True
     )
-    wanted = (SITE_HOSTNAME, SITE_PORT, SITE_NAME, catalog.pk)
+    # The site's hostname and port follow LMS_PUBLIC_URL (Wagtail builds the
+    # absolute page URLs of its admin and its e-mails from them).
+    public = public_site_fields()
+    wanted = (public["hostname"], public["port"], SITE_NAME, catalog.pk)
     if (site.hostname, site.port, site.site_name, site.root_page_id) != wanted:
         site.hostname, site.port, site.site_name = wanted[:3]
         site.root_page = catalog

@@ -1,7 +1,11 @@
+from types import SimpleNamespace
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+
+from lms.public_url import public_netloc, public_url_rebase
 
 QUIET_SIGNUP_ATTRIBUTE = "lms_quiet_signup_emails"
 
@@ -18,6 +22,8 @@ class AccountAdapter(DefaultAccountAdapter):
     """Sends the person to their preferred language after login: the redirect
     goes to that language's URL and the language cookie remembers it.
 
+    Account e-mails link to the site's public address (``LMS_PUBLIC_URL``),
+    whatever address the request that triggered them came in at.
     Tells the holder of an identity document when someone signs up with it
     (see ``lms.accounts.signup``)."""
 
@@ -50,3 +56,13 @@ class AccountAdapter(DefaultAccountAdapter):
                 "password_reset_url": get_reset_password_url(self.request),
             }
             self.send_mail("account/email/document_registered", holder.email, context)
+
+    def send_mail(self, template_prefix, email, context):
+        context = {
+            name: public_url_rebase(value) if isinstance(value, str) else value
+            for name, value in context.items()
+        }
+        context["current_site"] = SimpleNamespace(
+            name=str(settings.LMS_SITE_NAME), domain=public_netloc()
+        )
+        return super().send_mail(template_prefix, email, context)

@@ -6,6 +6,7 @@ from lms.reference.models import CountryCode
 from .identity import normalize_national_id
 from .models import LanguageChoice, User
 from .names import name_help_text, normalize_person_name
+from .timezones import TIME_ZONE_CHOICES, time_zone_for_country
 
 NAME_FIELDS = ("legal_name", "first_name", "last_name")
 
@@ -99,7 +100,13 @@ class SignupExtraForm(NameFieldsMixin, IdentityFieldsMixin, forms.Form):
 class ProfileForm(NameFieldsMixin, IdentityFieldsMixin, forms.ModelForm):
     class Meta:
         model = User
-        fields = ["legal_name", "country", "national_id", "preferred_language"]
+        fields = [
+            "legal_name",
+            "country",
+            "national_id",
+            "preferred_language",
+            "time_zone",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,3 +114,17 @@ class ProfileForm(NameFieldsMixin, IdentityFieldsMixin, forms.ModelForm):
             self.fields[name].required = True
         self.fields["legal_name"].help_text = name_help_text()
         self.fields["legal_name"].widget.attrs.pop("maxlength", None)
+        choices = list(TIME_ZONE_CHOICES)
+        current = self.instance.time_zone
+        if current and current not in dict(choices):
+            choices.append((current, current))
+        self.fields["time_zone"] = forms.ChoiceField(
+            label=User._meta.get_field("time_zone").verbose_name.capitalize(),
+            help_text=User._meta.get_field("time_zone").help_text,
+            choices=[("", _("La de mi país")), *choices],
+            required=False,
+        )
+
+    def clean_time_zone(self):
+        zone = self.cleaned_data.get("time_zone", "")
+        return zone or time_zone_for_country(self.cleaned_data.get("country", ""))

@@ -6,7 +6,9 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from lms.accounts.timezones import TIME_ZONE_CHOICES
 from lms.plugin_loader import plugin_apps
+from lms.public_url import public_url_parse
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,8 +30,17 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-development-key-change-me")
 DEBUG = env_bool("DJANGO_DEBUG", False)
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# The one public address of the site. Every absolute URL (QR codes and links in
+# certificates, credential, status-list and did:web ids, e-mails, the CMS's
+# links) is built from it by lms.public_url; `make demo` sets it to the address
+# it serves. A signed certificate keeps the address it was issued under.
+LMS_PUBLIC_URL = env("LMS_PUBLIC_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+_PUBLIC_SCHEME, _PUBLIC_HOST, _PUBLIC_PORT = public_url_parse(LMS_PUBLIC_URL)
+WAGTAILADMIN_BASE_URL = LMS_PUBLIC_URL
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", f"{_PUBLIC_HOST},127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", LMS_PUBLIC_URL)
 
 # The plugin loader extends this list with every app registered under the
 # ``lms.assessments`` entry-point group (see lms.plugin_loader).
@@ -72,8 +83,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# Plugins that load only under the test settings (lms.settings.test): the test
+# suite's own plugin, pip-installed by the Makefile, never shows in the site.
+LMS_PLUGINS_TEST_ONLY = env_list("LMS_PLUGINS_TEST_ONLY", "testdummy")
 # Every assessment plugin declared under the ``lms.assessments`` entry points.
-INSTALLED_APPS += plugin_apps(exclude=LMS_PLUGINS_EXCLUDE)
+INSTALLED_APPS += plugin_apps(exclude=[*LMS_PLUGINS_EXCLUDE, *LMS_PLUGINS_TEST_ONLY])
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -86,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lms.audit.context.AuditContextMiddleware",
+    "lms.accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -273,7 +288,6 @@ CACHES = {
 }
 
 WAGTAIL_SITE_NAME = "Cultura AP"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = [
@@ -289,6 +303,8 @@ WAGTAILDOCS_EXTENSIONS = [
     "mp3",
 ]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's time zone preference offers the same zones as the site profile.
+WAGTAIL_USER_TIME_ZONES = [zone for zone, _label in TIME_ZONE_CHOICES]
 WAGTAIL_MODERATION_ENABLED = True
 
 LMS_SITE_NAME = _("Cultura AP")

@@ -30,6 +30,10 @@ if EMAIL_BACKEND.endswith("console.EmailBackend") and not env("DJANGO_EMAIL_BACK
         "console. Set it (django.core.mail.backends.smtp.EmailBackend), or to "
         "the console backend on purpose."
     )
+if not env("LMS_PUBLIC_URL"):
+    raise ImproperlyConfigured(
+        "LMS_PUBLIC_URL must be set in production (e.g. https://certificados.example.org)."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -19,8 +19,6 @@ from courses.demo.assessments_english import seed_assessments_english
 from courses.demo.seeders import (
     DEMO_PASSWORD,
     DEMO_USERS,
-    SITE_HOSTNAME,
-    SITE_PORT,
     SeedContext,
     seed_catalog,
     seed_courses,
@@ -30,6 +28,7 @@ from courses.demo.seeders import (
     seed_sectors,
     seed_users,
 )
+from lms.public_url import public_url
 
 SEEDERS = [
     seed_locales,
@@ -92,9 +91,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  {kind}: {outcomes}")
         self.stdout.write("")
-        self.stdout.write(
-            f"Site: http://{SITE_HOSTNAME}:{SITE_PORT}/  (admin: /admin/)"
-        )
+        self.stdout.write(f"Site: {public_url('/')}  (admin: {public_url('/admin/')})")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for spec in DEMO_USERS:
             self.stdout.write(
@@ -105,6 +102,29 @@ class Command(BaseCommand):
             self.stdout.write("Demo certificates to verify:")
         for username, public_id, status in credentials:
             self.stdout.write(
-                f"  http://{SITE_HOSTNAME}:{SITE_PORT}/verify/{public_id}/"
-                f"  ({username}, {status})"
+                f"  {public_url(f'/verify/{public_id}/')}  ({username}, {status})"
             )
+        stale = [pid for _user, pid, _status in credentials if not _issued_here(pid)]
+        if stale:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  {len(stale)} demo certificate(s) were signed for another "
+                    f"address than LMS_PUBLIC_URL ({public_url('/')}); their QR "
+                    "codes point there. Start from a fresh database to reissue them."
+                )
+            )
+
+
+def _issued_here(public_id: str) -> bool:
+    """Whether the credential's signed JSON names the configured address."""
+    import json
+
+    from certification.issuance.storage import artefact_read
+    from certification.models import Credential
+
+    credential = Credential.objects.get(public_id=public_id)
+    try:
+        document = json.loads(artefact_read(credential.json_file))
+    except (OSError, ValueError):
+        return True
+    return str(document.get("id", "")).startswith(public_url("/"))
