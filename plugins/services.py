@@ -134,7 +134,9 @@ def _passed(attempt: Attempt, score: Score) -> bool:
     return score.percent >= attempt.assessment.pass_mark
 
 
-def _apply_result(attempt: Attempt, score: Score, *, assessor, record=None) -> None:
+def _apply_result(
+    attempt: Attempt, score: Score, *, assessor, record=None, regrade=False
+) -> None:
     passed = _passed(attempt, score)
     attempt.status = AttemptStatus.PASSED if passed else AttemptStatus.NOT_YET_COMPETENT
     attempt.points, attempt.max_points = score.points, score.max_points
@@ -144,24 +146,34 @@ def _apply_result(attempt: Attempt, score: Score, *, assessor, record=None) -> N
     attempt.graded_by = assessor
     attempt.graded_at = timezone.now()
     attempt.save()
-    _record_evidence(attempt, score, passed=passed, assessor=assessor)
+    _record_evidence(attempt, score, passed=passed, assessor=assessor, regrade=regrade)
     attempt_graded.send(
         sender=Attempt, attempt=attempt, passed=passed, assessor=assessor
     )
 
 
-def _record_evidence(attempt: Attempt, score: Score, *, passed: bool, assessor) -> None:
-    """Passing gives evidence for the assessment's units and criteria; an
-    assessor's "competent" on a criterion (key ``pc:<id>``) gives evidence for
-    that criterion even when the whole attempt is not yet passed."""
+def _record_evidence(
+    attempt: Attempt, score: Score, *, passed: bool, assessor, regrade: bool
+) -> None:
+    """Passing gives evidence, of the kind the plugin declares, for the
+    assessment's units and criteria; an assessor's "competent" on a criterion
+    (key ``pc:<id>``) gives evidence for that criterion even when the whole
+    attempt is not yet passed. The attester is the assessor (None: the system
+    graded it); the source is the attempt. A result that changes (regrade,
+    appeal) first withdraws what the attempt gave before."""
     from certification.models import EvidenceSource, PerformanceCriterion
-    from certification.services import evidence_record
+    from certification.services import evidence_record, evidence_withdraw
 
     kind = EvidenceSource.ATTEMPT
+    if regrade:
+        evidence_withdraw(
+            learner=attempt.learner, source_kind=kind, source_id=attempt.pk
+        )
     common = {
         "learner": attempt.learner,
         "source_kind": kind,
         "source_id": attempt.pk,
+        "kind": attempt.assessment.evidence_kind,
         "assessor": assessor,
         "assessed_at": attempt.graded_at,
     }
@@ -221,6 +233,8 @@ def attempt_grade(*, attempt: Attempt, assessor, form: GradingForm) -> AttemptGr
     """Record a validated grading form. The first grading decides the result
     (sends ``attempt_graded`` and e-mails the learner after commit); a second
     assessor's grading is kept beside it to show agreement."""
+    if assessor.pk == attempt.learner_id:
+        raise AttemptRefused(_("Nadie califica su propio intento."))
     kind = _grading_kind(attempt, assessor)
     score = form.score()
     cleaned = dict(form.cleaned_data)
@@ -250,6 +264,30 @@ def attempt_grade(*, attempt: Attempt, assessor, form: GradingForm) -> AttemptGr
             attempt.second_assessor = assessor
             attempt.save(update_fields=["second_assessor"])
     return grading
+
+
+def attempt_regrade(
+    *, attempt: Attempt, assessor, score: Score, reason: str
+) -> Attempt:
+    """Change the result of a graded attempt (a regrade, or an appeal upheld):
+    the new result replaces the old one, sends ``attempt_graded`` again, and the
+    evidence the attempt gave is withdrawn and recorded anew from the new
+    result (so a program no longer met loses the learner's eligibility, unless
+    the certificate was issued). ``reason`` is required and kept in the
+    attempt's record; nobody regrades their own attempt."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AttemptRefused(_("Indique el motivo de la recalificación."))
+    if assessor.pk == attempt.learner_id:
+        raise AttemptRefused(_("Nadie califica su propio intento."))
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if not locked.is_graded:
+            raise AttemptRefused(_("Este intento aún no fue calificado."))
+        record = {**(locked.result or {}).get("record", {}), "regrade_reason": reason}
+        _apply_result(locked, score, assessor=assessor, record=record, regrade=True)
+    attempt.refresh_from_db()
+    return attempt
 
 
 def _queue_notification(attempt_id: int) -> None:
@@ -285,6 +323,7 @@ __all__ = [
     "attempt_assign",
     "attempt_claim",
     "attempt_grade",
+    "attempt_regrade",
     "attempt_start",
     "attempt_submit",
 ]
