@@ -121,11 +121,44 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
         attempt.status = AttemptStatus.AWAITING_GRADING
         score = plugin.grade(attempt.presented, attempt.response)
         if score is None:
+            if attempt.page_id is None:
+                attempt.assessor = _assessor_for(attempt)
+                attempt.claimed_at = now if attempt.assessor else None
             attempt.save()
         else:
             _apply_result(attempt, score, assessor=None)
         attempt_submitted.send(sender=Attempt, attempt=attempt)
     return attempt
+
+
+def _assessor_for(attempt: Attempt):
+    """An assessor for an attempt taken outside any course (recognition of
+    prior learning, from the assessment's own page), so the candidate knows
+    who will judge it: the active assessor with the fewest attempts waiting
+    for them (never the learner). None when there is no assessor; the attempt
+    then waits in the queue for anyone to take."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count
+
+    from plugins.roles import ASSESSORS_GROUP
+
+    assessors = list(
+        get_user_model()
+        .objects.filter(groups__name=ASSESSORS_GROUP, is_active=True)
+        .exclude(pk=attempt.learner_id)
+        .order_by("pk")
+    )
+    if not assessors:
+        return None
+    waiting = dict(
+        Attempt.objects.filter(
+            assessor__in=assessors, status=AttemptStatus.AWAITING_GRADING
+        )
+        .values("assessor")
+        .annotate(n=Count("pk"))
+        .values_list("assessor", "n")
+    )
+    return min(assessors, key=lambda user: (waiting.get(user.pk, 0), user.pk))
 
 
 def _passed(attempt: Attempt, score: Score) -> bool:

@@ -29,6 +29,7 @@ def passing_response(attempt: Attempt) -> QueryDict:
     elif plugin_id == "portfolio":
         data["item-1-link"] = "https://example.org/mi-trabajo"
         data["item-1-note"] = "Registro del trabajo terminado."
+        data.setlist("item-1-criteria", [c["id"] for c in presented["criteria"]])
     return data
 
 

@@ -452,3 +452,36 @@ def test_the_course_page_says_what_it_counts_toward(
     assert "Este curso cuenta para:" in section
     assert f"{program.title} (Chile) — U1" in section
     assert "U2" not in section  # no assessment of the course gives its evidence
+
+
+def test_an_attempt_outside_any_course_gets_the_least_busy_assessor(
+    aligned, course, learner
+):
+    """Prior learning: an attempt that a person must grade, taken on the
+    assessment's own page, is assigned to an assessor at once (the one with
+    fewest attempts waiting) and the candidate sees who; in a lesson it waits
+    in the queue for anyone to take."""
+    from django.contrib.auth.models import Group
+
+    from plugins.roles import ASSESSORS_GROUP, assessor_permissions_grant
+
+    assessor_permissions_grant()
+    group = Group.objects.get(name=ASSESSORS_GROUP)
+    first = UserFactory(username="eval-1", legal_name="Ana Evaluadora")
+    second = UserFactory(username="eval-2", legal_name="Beto Evaluador")
+    for person in (first, second):
+        person.groups.add(group)
+    mine = take(aligned["observation"], learner)
+    assert mine.assessor == first
+    other = take(aligned["observation"], UserFactory(username="otra"))
+    assert other.assessor == second
+    in_lesson = embed(course, aligned["rubric"], slug="producto")
+    attempt = take(aligned["rubric"], learner, page=in_lesson)
+    assert attempt.assessor is None
+
+    client = Client()
+    client.force_login(learner)
+    html = client.get(reverse("plugins:take", args=[aligned["observation"].pk]))
+    assert "Evaluador asignado: Ana Evaluadora" in html.content.decode()
+    grade(mine, first)  # the assigned assessor grades it
+    assert Evidence.objects.filter(source_id=str(mine.pk), assessor=first).exists()
