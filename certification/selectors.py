@@ -125,10 +125,12 @@ def competency_record(*, learner) -> CompetencyRecord:
     record = CompetencyRecord()
     for program in programs:
         req = requirements[program.pk]
+        # As eligibility counts it: a course-completion program counts course
+        # evidence only, a competency certificate everything else.
         counted = [
             e
             for e in evidence
-            if req.accepts_course_evidence or e.source_kind != EvidenceSource.COURSE
+            if (e.source_kind == EvidenceSource.COURSE) == req.accepts_course_evidence
         ]
         rows = [(e.unit_id, e.criterion_id, e.kind) for e in counted]
         verdict = eligibility_judge(req, learner.pk, rows)

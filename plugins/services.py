@@ -98,6 +98,10 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
     payload = data.copy()
     for key in CORE_FIELDS:
         payload.pop(key, None)
+    # A browser sends a file input left empty as an empty text value; no plugin
+    # needs an input whose every value is empty, so none receives one.
+    for key in [k for k, values in payload.lists() if not any(values)]:
+        payload.pop(key)
     response = plugin.clean_response(
         config=attempt.presented, data=payload, files=files
     )

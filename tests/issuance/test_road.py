@@ -485,3 +485,19 @@ def test_an_attempt_outside_any_course_gets_the_least_busy_assessor(
     assert "Evaluador asignado: Ana Evaluadora" in html.content.decode()
     grade(mine, first)  # the assigned assessor grades it
     assert Evidence.objects.filter(source_id=str(mine.pk), assessor=first).exists()
+
+
+def test_the_record_judges_a_course_certificate_by_course_evidence_only(
+    standard, aligned, learner, assessor
+):
+    """Assessment evidence never makes a course-completion certificate look
+    eligible on the record (eligibility does not count it either)."""
+    program = make_program(
+        standard, code="cl-constancia", kind="course-completion", issuance="automatic"
+    )
+    pass_all(aligned, learner, assessor)
+    (item,) = [
+        i for i in competency_record(learner=learner).programs if i.program == program
+    ]
+    assert not item.eligible
+    assert not learner_eligibility(learner=learner, program=program).eligible
