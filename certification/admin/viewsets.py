@@ -204,6 +204,7 @@ class EvidenceViewSet(CountryScopedViewSet):
         FieldPanel("criterion"),
         FieldPanel("source_kind"),
         FieldPanel("source_id"),
+        FieldPanel("kind"),
         FieldPanel("assessor"),
         FieldPanel("assessed_at"),
         FieldPanel("expires_at"),
@@ -215,9 +216,14 @@ class ProgramApplicationViewSet(CountryScopedViewSet):
     model = ProgramApplication
     icon = "form"
     menu_label = _("Postulaciones")
-    list_display = ["learner", "program", "route", "status", "created_at"]
+    list_display = ["learner", "program", "route", "status", "updated_at"]
     list_filter = ["route", "status"]
-    panels = [FieldPanel("status")]
+    # The state changes through certification.applications (evidence,
+    # issuance, the approval queue's approve and reject), never by hand here.
+    panels = [
+        FieldPanel("status", read_only=True),
+        FieldPanel("reason", read_only=True),
+    ]
 
 
 class CertificationViewSetGroup(ModelViewSetGroup):

@@ -501,3 +501,21 @@ def test_the_record_judges_a_course_certificate_by_course_evidence_only(
     ]
     assert not item.eligible
     assert not learner_eligibility(learner=learner, program=program).eligible
+
+
+def test_the_admin_shows_an_application_without_letting_its_state_be_edited(
+    standard, learner
+):
+    """Even an administrator changes the state only through the transitions."""
+    application = program_apply(
+        learner=learner, program=approval_program(standard)
+    ).application
+    officer = Client()
+    officer.force_login(UserFactory(username="root", is_superuser=True))
+    url = reverse("certification_applications:edit", args=[application.pk])
+    page = officer.get(url)
+    assert page.status_code == 200
+    assert "Postulación recibida" in page.content.decode()
+    officer.post(url, {"status": "certified", "reason": "a mano"})
+    application.refresh_from_db()
+    assert (application.status, application.reason) == (S.APPLIED, "")
