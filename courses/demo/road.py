@@ -16,8 +16,11 @@ alignment.
 
 from __future__ import annotations
 
+from wagtail.models import Locale
+
 from certification.models import CompetencyUnit, PerformanceCriterion
 from courses.demo import assessments as publishing_demo
+from courses.demo import markup
 from courses.demo.content import road_lessons as lessons
 from courses.models import CoursePage, LessonPage
 from lms.reference.models import Sector
@@ -46,8 +49,8 @@ NEW = [
         "plugin": "quiz",
         "course": "edicion-independiente",
         "after": "evaluacion-plan-editorial",
-        "slug": "evaluacion-etapas-costos",
-        "lesson": lessons.PUBLISHING_QUIZ_LESSON,
+        "slug": "evaluacion-etapas-costos-correccion",
+        "lesson": lessons.PUBLISHING_PRACTICE_LESSON,
         "units": [(CL, "UCL-EDI-1"), (CL, "UCL-EDI-4")],
         "pass_mark": 70,
         "instructions": "Responda las preguntas. Verá sus resultados al enviar.",
@@ -77,9 +80,9 @@ NEW = [
         "title": "Observación: coordinación de una ronda de corrección",
         "plugin": "observation",
         "course": "edicion-independiente",
-        "after": "evaluacion-etapas-costos",
-        "slug": "evaluacion-ronda-correccion",
-        "lesson": lessons.PUBLISHING_OBSERVATION_LESSON,
+        "after": "evaluacion-plan-editorial",
+        "slug": "evaluacion-etapas-costos-correccion",
+        "lesson": lessons.PUBLISHING_PRACTICE_LESSON,
         "units": [(CL, "UCL-EDI-3")],
         "pass_mark": 100,
         "instructions": "Solicite la observación; un evaluador la coordinará con usted.",
@@ -94,8 +97,8 @@ NEW = [
         "plugin": "quiz",
         "course": "sonido-en-vivo-salas-pequenas",
         "after": "prueba-de-sonido-y-concierto",
-        "slug": "evaluacion-senal-seguridad",
-        "lesson": lessons.MUSIC_QUIZ_LESSON,
+        "slug": "evaluacion-sonido-en-vivo",
+        "lesson": lessons.MUSIC_ASSESSMENT_LESSON,
         "units": [(CO, "NSCL-SON-1"), (CO, "NSCL-SON-4")],
         "pass_mark": 70,
         "instructions": "Responda las preguntas. Verá sus resultados al enviar.",
@@ -124,9 +127,9 @@ NEW = [
         "title": "Portafolio: reporte técnico de una función",
         "plugin": "portfolio",
         "course": "sonido-en-vivo-salas-pequenas",
-        "after": "evaluacion-senal-seguridad",
-        "slug": "evaluacion-reporte-tecnico",
-        "lesson": lessons.MUSIC_PORTFOLIO_LESSON,
+        "after": "prueba-de-sonido-y-concierto",
+        "slug": "evaluacion-sonido-en-vivo",
+        "lesson": lessons.MUSIC_ASSESSMENT_LESSON,
         "units": [(CO, "NSCL-SON-3")],
         "pass_mark": 100,
         "instructions": "Suba el reporte técnico de una función que haya operado.",
@@ -141,9 +144,9 @@ NEW = [
         "title": "Observación: montaje, prueba de sonido y concierto",
         "plugin": "observation",
         "course": "sonido-en-vivo-salas-pequenas",
-        "after": "evaluacion-reporte-tecnico",
-        "slug": "evaluacion-observacion-concierto",
-        "lesson": lessons.MUSIC_OBSERVATION_LESSON,
+        "after": "prueba-de-sonido-y-concierto",
+        "slug": "evaluacion-sonido-en-vivo",
+        "lesson": lessons.MUSIC_ASSESSMENT_LESSON,
         "units": [(CO, "NSCL-SON-1"), (CO, "NSCL-SON-2"), (CO, "NSCL-SON-3")],
         "pass_mark": 100,
         "instructions": "Solicite la observación; un evaluador la coordinará con usted.",
@@ -162,8 +165,8 @@ NEW = [
         "plugin": "quiz",
         "course": "regiduria-y-gira",
         "after": "montaje-seguro-y-funcion",
-        "slug": "evaluacion-seguridad-montaje",
-        "lesson": lessons.STAGE_QUIZ_LESSON,
+        "slug": "evaluacion-tecnica-escenica",
+        "lesson": lessons.STAGE_ASSESSMENT_LESSON,
         "units": [(MX, "EC-ESC-3")],
         "pass_mark": 70,
         "instructions": "Responda las preguntas. Verá sus resultados al enviar.",
@@ -192,9 +195,9 @@ NEW = [
         "title": "Libreto de regiduría y plan de gira",
         "plugin": "rubric",
         "course": "regiduria-y-gira",
-        "after": "evaluacion-seguridad-montaje",
-        "slug": "evaluacion-libreto-gira",
-        "lesson": lessons.STAGE_RUBRIC_LESSON,
+        "after": "montaje-seguro-y-funcion",
+        "slug": "evaluacion-tecnica-escenica",
+        "lesson": lessons.STAGE_ASSESSMENT_LESSON,
         "units": [(MX, "EC-ESC-1"), (MX, "EC-ESC-2")],
         "pass_mark": 60,
         "instructions": "Un evaluador revisará su entrega y le escribirá.",
@@ -217,9 +220,9 @@ NEW = [
         "title": "Observación: regiduría de una función y montaje",
         "plugin": "observation",
         "course": "regiduria-y-gira",
-        "after": "evaluacion-libreto-gira",
-        "slug": "evaluacion-observacion-funcion",
-        "lesson": lessons.STAGE_OBSERVATION_LESSON,
+        "after": "montaje-seguro-y-funcion",
+        "slug": "evaluacion-tecnica-escenica",
+        "lesson": lessons.STAGE_ASSESSMENT_LESSON,
         "units": [(MX, "EC-ESC-1"), (MX, "EC-ESC-3")],
         "pass_mark": 100,
         "instructions": "Solicite la observación; un evaluador la coordinará con usted.",
@@ -354,11 +357,13 @@ def _align(assessment: Assessment, pairs) -> str:
 
 
 def seed_road_demo(context) -> None:
-    """Align the demo assessments and add the ones each program needs."""
+    """Align the demo assessments and add the ones each program needs, with
+    one lesson per course holding the new ones."""
     for title, plugin_id, pairs in EXISTING:
         assessment = Assessment.objects.filter(title=title, plugin_id=plugin_id).first()
         if assessment is not None:
             context.record("assessment alignments", _align(assessment, pairs))
+    by_lesson: dict[tuple[str, str], list] = {}
     for spec in NEW:
         course = None
         if spec["course"]:
@@ -374,15 +379,51 @@ def seed_road_demo(context) -> None:
         context.record("assessments", outcome)
         context.record("assessment alignments", _align(assessment, spec["units"]))
         if course is not None:
-            context.record("assessment lessons", _lesson(course, spec, assessment))
+            by_lesson.setdefault((course.pk, spec["slug"]), []).append(
+                (course, spec, assessment)
+            )
+    for rows in by_lesson.values():
+        course, spec, _first = rows[0]
+        outcome = _lesson(course, spec, [assessment for _, _, assessment in rows])
+        context.record("assessment lessons", outcome)
 
 
-def _lesson(course, spec, assessment) -> str:
-    outcome = publishing_demo._lesson(course, spec, assessment)
-    if outcome == "created":
-        # ``after`` may be a lesson added just before: place it after that one.
-        lesson = LessonPage.objects.child_of(course).get(slug=spec["slug"])
-        anchor = LessonPage.objects.child_of(course).filter(slug=spec["after"]).first()
-        if anchor is not None and lesson.get_prev_sibling() != anchor:
-            lesson.move(anchor, pos="right")
-    return outcome
+def _fields(spec, language: str, assessments) -> dict:
+    text = spec["lesson"][language]
+    return {
+        "title": text["title"],
+        "summary": text["summary"],
+        "estimated_minutes": 60,
+        "body": [
+            *markup.to_blocks(text["body"]),
+            *(("assessment", {"assessment": a}) for a in assessments),
+        ],
+    }
+
+
+def _translate(lesson, spec, assessments) -> None:
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or lesson.get_parent().get_translation_or_none(english) is None:
+        return
+    if lesson.get_translation_or_none(english) is not None:
+        return
+    translated = lesson.copy_for_translation(english)
+    for name, value in _fields(spec, "en", assessments).items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+
+
+def _lesson(course, spec, assessments) -> str:
+    existing = LessonPage.objects.child_of(course).filter(slug=spec["slug"]).first()
+    if existing is not None:
+        _translate(existing, spec, assessments)
+        return "unchanged"
+    lesson = course.add_child(
+        instance=LessonPage(slug=spec["slug"], **_fields(spec, "es", assessments))
+    )
+    lesson.save_revision().publish()
+    anchor = LessonPage.objects.child_of(course).filter(slug=spec["after"]).first()
+    if anchor is not None:
+        lesson.move(anchor, pos="right")
+    _translate(LessonPage.objects.get(pk=lesson.pk), spec, assessments)
+    return "created"
