@@ -30,6 +30,7 @@ from tests.browser.test_platform_journeys import PASSWORD, fill_signup
 pytestmark = pytest.mark.browser
 
 PROGRAM = "cl-produccion-editorial-demo"
+EMAIL = "ana.rojas.editora@example.org"
 COURSE = "edicion-independiente"
 # The program's assessments (lesson slug, assessment title), in the course's order.
 QUIZZES = [
@@ -73,18 +74,20 @@ def lesson_url(slug):
 
 def sign_up_and_log_in(page):
     page.goto("/accounts/signup/")
-    fill_signup(page, national_id="11.111.111-1")  # the demo learner holds 12.345.678-5
+    fill_signup(page, national_id="11.111.111-1")
+    # An address of its own: allauth rate-limits confirmation mails per address.
+    page.fill("#id_email", EMAIL)  # the demo learner holds 12.345.678-5
     page.get_by_role("button", name="Registrarse").click()
     expect(page).to_have_url(re.compile(r"/accounts/confirm-email/$"))
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body)
     page.goto(link.group(0))
     page.get_by_role("button", name="Confirmar").click()
     page.goto("/accounts/login/")
-    page.fill("#id_login", "ana.rojas@example.org")
+    page.fill("#id_login", EMAIL)
     page.fill("#id_password", PASSWORD)
     page.locator("main form button[type=submit]").click()
     expect(page.locator("h1")).to_have_text("Mi aprendizaje")
-    return get_user_model().objects.get(email="ana.rojas@example.org")
+    return get_user_model().objects.get(email=EMAIL)
 
 
 def assessment_section(page, slug, title):
