@@ -167,6 +167,12 @@ class AssessmentPlugin(ABC):
     #: and the grading form (checked from the file content, not its name).
     #: Empty: this plugin takes no files.
     allowed_file_types: ClassVar[tuple[str, ...]] = ()
+    #: The kind of evidence a passed attempt gives for the units and criteria
+    #: the assessment is aligned to: "knowledge" (what the candidate knows),
+    #: "product" (something they made, judged by an assessor) or "performance"
+    #: (work an assessor observed). A program whose unit asks for observed
+    #: performance is never certified by knowledge evidence alone.
+    evidence_kind: ClassVar[str] = "knowledge"
 
     # --- authoring ---------------------------------------------------------
 

@@ -32,7 +32,9 @@ class LearnerState:
 def learner_state(*, assessment: Assessment, user) -> LearnerState:
     """The learner's attempts at ``assessment`` (one query)."""
     attempts = list(
-        Attempt.objects.filter(assessment=assessment, learner=user).order_by("-number")
+        Attempt.objects.filter(assessment=assessment, learner=user)
+        .select_related("assessor")
+        .order_by("-number")
     )
     current = next((a for a in attempts if a.status == AttemptStatus.IN_PROGRESS), None)
     if current and current.deadline and timezone.now() > current.deadline:

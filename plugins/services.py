@@ -110,6 +110,10 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
     payload = data.copy()
     for key in CORE_FIELDS:
         payload.pop(key, None)
+    # A browser sends a file input left empty as an empty text value; no plugin
+    # needs an input whose every value is empty, so none receives one.
+    for key in [k for k, values in payload.lists() if not any(values)]:
+        payload.pop(key)
     response = plugin.clean_response(
         config=attempt.presented, data=payload, files=files
     )
@@ -133,11 +137,44 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
         attempt.status = AttemptStatus.AWAITING_GRADING
         score = plugin.grade(attempt.presented, attempt.response)
         if score is None:
+            if attempt.page_id is None:
+                attempt.assessor = _assessor_for(attempt)
+                attempt.claimed_at = now if attempt.assessor else None
             attempt.save()
         else:
             _apply_result(attempt, score, assessor=None)
         attempt_submitted.send(sender=Attempt, attempt=attempt)
     return attempt
+
+
+def _assessor_for(attempt: Attempt):
+    """An assessor for an attempt taken outside any course (recognition of
+    prior learning, from the assessment's own page), so the candidate knows
+    who will judge it: the active assessor with the fewest attempts waiting
+    for them (never the learner). None when there is no assessor; the attempt
+    then waits in the queue for anyone to take."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count
+
+    from plugins.roles import ASSESSORS_GROUP
+
+    assessors = list(
+        get_user_model()
+        .objects.filter(groups__name=ASSESSORS_GROUP, is_active=True)
+        .exclude(pk=attempt.learner_id)
+        .order_by("pk")
+    )
+    if not assessors:
+        return None
+    waiting = dict(
+        Attempt.objects.filter(
+            assessor__in=assessors, status=AttemptStatus.AWAITING_GRADING
+        )
+        .values("assessor")
+        .annotate(n=Count("pk"))
+        .values_list("assessor", "n")
+    )
+    return min(assessors, key=lambda user: (waiting.get(user.pk, 0), user.pk))
 
 
 def _passed(attempt: Attempt, score: Score) -> bool:
@@ -146,7 +183,9 @@ def _passed(attempt: Attempt, score: Score) -> bool:
     return score.percent >= attempt.assessment.pass_mark
 
 
-def _apply_result(attempt: Attempt, score: Score, *, assessor, record=None) -> None:
+def _apply_result(
+    attempt: Attempt, score: Score, *, assessor, record=None, regrade=False
+) -> None:
     passed = _passed(attempt, score)
     attempt.status = AttemptStatus.PASSED if passed else AttemptStatus.NOT_YET_COMPETENT
     attempt.points, attempt.max_points = score.points, score.max_points
@@ -156,24 +195,34 @@ def _apply_result(attempt: Attempt, score: Score, *, assessor, record=None) -> N
     attempt.graded_by = assessor
     attempt.graded_at = timezone.now()
     attempt.save()
-    _record_evidence(attempt, score, passed=passed, assessor=assessor)
+    _record_evidence(attempt, score, passed=passed, assessor=assessor, regrade=regrade)
     attempt_graded.send(
         sender=Attempt, attempt=attempt, passed=passed, assessor=assessor
     )
 
 
-def _record_evidence(attempt: Attempt, score: Score, *, passed: bool, assessor) -> None:
-    """Passing gives evidence for the assessment's units and criteria; an
-    assessor's "competent" on a criterion (key ``pc:<id>``) gives evidence for
-    that criterion even when the whole attempt is not yet passed."""
+def _record_evidence(
+    attempt: Attempt, score: Score, *, passed: bool, assessor, regrade: bool
+) -> None:
+    """Passing gives evidence, of the kind the plugin declares, for the
+    assessment's units and criteria; an assessor's "competent" on a criterion
+    (key ``pc:<id>``) gives evidence for that criterion even when the whole
+    attempt is not yet passed. The attester is the assessor (None: the system
+    graded it); the source is the attempt. A result that changes (regrade,
+    appeal) first withdraws what the attempt gave before."""
     from certification.models import EvidenceSource, PerformanceCriterion
-    from certification.services import evidence_record
+    from certification.services import evidence_record, evidence_withdraw
 
     kind = EvidenceSource.ATTEMPT
+    if regrade:
+        evidence_withdraw(
+            learner=attempt.learner, source_kind=kind, source_id=attempt.pk
+        )
     common = {
         "learner": attempt.learner,
         "source_kind": kind,
         "source_id": attempt.pk,
+        "kind": attempt.assessment.evidence_kind,
         "assessor": assessor,
         "assessed_at": attempt.graded_at,
     }
@@ -286,6 +335,29 @@ def attempt_grade(*, attempt: Attempt, assessor, form: GradingForm) -> AttemptGr
     return grading
 
 
+def attempt_regrade(
+    *, attempt: Attempt, assessor, score: Score, reason: str
+) -> Attempt:
+    """Change the result of a graded attempt (a regrade, or an appeal upheld):
+    the new result replaces the old one, sends ``attempt_graded`` again, and the
+    evidence the attempt gave is withdrawn and recorded anew from the new
+    result (so a program no longer met loses the learner's eligibility, unless
+    the certificate was issued). ``reason`` is required and kept in the
+    attempt's record; nobody regrades their own attempt."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AttemptRefused(_("Indique el motivo de la recalificación."))
+    integrity.assessor_check(attempt=attempt, assessor=assessor)
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if not locked.is_graded:
+            raise AttemptRefused(_("Este intento aún no fue calificado."))
+        record = {**(locked.result or {}).get("record", {}), "regrade_reason": reason}
+        _apply_result(locked, score, assessor=assessor, record=record, regrade=True)
+    attempt.refresh_from_db()
+    return attempt
+
+
 def _jsonable(value):
     if isinstance(value, dict):
         return {key: _jsonable(item) for key, item in value.items()}
@@ -313,6 +385,7 @@ __all__ = [
     "attempt_assign",
     "attempt_claim",
     "attempt_grade",
+    "attempt_regrade",
     "attempt_start",
     "attempt_submit",
 ]

@@ -47,6 +47,15 @@ def _refused(request, reasons, status=400):
     return render(request, "plugins/refused.html", context, status=status)
 
 
+@require_GET
+@login_required
+def assessment_page(request, assessment_id: int):
+    """An assessment on a page of its own, outside any course: where a
+    candidate applying by prior learning takes the assessments of a unit."""
+    assessment = get_object_or_404(Assessment, pk=assessment_id)
+    return render(request, "plugins/assessment_page.html", {"assessment": assessment})
+
+
 @require_POST
 @login_required
 def start(request, assessment_id: int):

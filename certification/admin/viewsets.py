@@ -239,6 +239,7 @@ class EvidenceViewSet(CountryScopedViewSet):
         FieldPanel("criterion"),
         FieldPanel("source_kind"),
         FieldPanel("source_id"),
+        FieldPanel("kind"),
         FieldPanel("assessor"),
         FieldPanel("assessed_at"),
         FieldPanel("expires_at"),
@@ -269,10 +270,15 @@ class ProgramApplicationViewSet(CountryScopedViewSet):
         "program",
         "route",
         "status",
-        zoned_column(ProgramApplication, "created_at"),
+        zoned_column(ProgramApplication, "updated_at"),
     ]
     list_filter = ["route", "status"]
-    panels = [FieldPanel("status")]
+    # The state changes through certification.applications (evidence,
+    # issuance, the approval queue's approve and reject), never by hand here.
+    panels = [
+        FieldPanel("status", read_only=True),
+        FieldPanel("reason", read_only=True),
+    ]
 
 
 class CertificationViewSetGroup(ModelViewSetGroup):

@@ -122,5 +122,10 @@ class Assessment(models.Model):
         return True
 
     @property
+    def evidence_kind(self) -> str:
+        """The kind of evidence passing gives (declared by its plugin)."""
+        return self.plugin.evidence_kind if self.plugin_installed else ""
+
+    @property
     def plugin_name(self) -> str:
         return str(self.plugin.name) if self.plugin_installed else self.plugin_id

@@ -67,6 +67,7 @@ class ObservationGradingForm(GradingForm):
 
 class ObservationPlugin(AssessmentPlugin):
     id = "observation"
+    evidence_kind = "performance"
     name = _l("Observación práctica")
     description = _l(
         "Un evaluador observa el trabajo en vivo y registra una lista de criterios."

@@ -79,6 +79,7 @@ class PortfolioGradingForm(GradingForm):
 
 class PortfolioPlugin(AssessmentPlugin):
     id = "portfolio"
+    evidence_kind = "product"
     name = _l("Portafolio de evidencias")
     description = _l(
         "Archivos y enlaces a obras registradas, cada uno ligado a criterios; el "

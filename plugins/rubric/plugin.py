@@ -139,6 +139,7 @@ class RubricGradingForm(GradingForm):
 
 class RubricPlugin(AssessmentPlugin):
     id = "rubric"
+    evidence_kind = "product"
     name = _l("Respuesta abierta con rúbrica")
     description = _l(
         "El participante escribe y adjunta archivos; un evaluador aplica la rúbrica."

@@ -209,3 +209,16 @@ def test_refusal_page_links_back_to_the_lesson(learner_client, quiz, quiz_lesson
     )
     assert response.status_code == 400
     assert f'href="{quiz_lesson.url}"' in response.content.decode()
+
+
+def test_a_file_input_left_empty_is_not_an_unknown_field(
+    learner_client, rubric, rubric_lesson
+):
+    """Browsers send an empty file input as an empty value: a rubric answer
+    without attachments is stored, not refused."""
+    attempt = start(learner_client, rubric, rubric_lesson)
+    response = submit(learner_client, attempt, {"text": "Mi plan", "files": ""})
+    assert response.status_code == 302, response.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.AWAITING_GRADING
+    assert attempt.response == {"text": "Mi plan", "files": []}

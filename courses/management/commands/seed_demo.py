@@ -16,6 +16,7 @@ from certification.demo.credentials import seed_credentials_demo
 from courses.alignment import seed_course_certification
 from courses.demo.assessments import seed_assessments_demo
 from courses.demo.assessments_english import seed_assessments_english
+from courses.demo.road import seed_road_demo
 from courses.demo.seeders import (
     DEMO_PASSWORD,
     DEMO_USERS,
@@ -45,6 +46,8 @@ SEEDERS += [seed_certification_demo, seed_course_certification]
 SEEDERS += [seed_assessments_demo]
 # English versions of the demo assessments.
 SEEDERS += [seed_assessments_english]
+# Each program's road: assessments aligned to units, one per kind of evidence.
+SEEDERS += [seed_road_demo]
 # Issuer keys and two demo credentials (one valid, one revoked) to verify.
 SEEDERS += [seed_credentials_demo]
 # Page-by-page log lines from Wagtail and the task runner drown the summary.
