@@ -27,7 +27,7 @@ class AssessorRole(models.Model):
         related_name="+",
         verbose_name=_("sector"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("concedido el"), auto_now_add=True)
 
     class Meta:
         ordering = ["country", "sector"]

@@ -33,6 +33,10 @@ REASONS = [
         gettext_lazy("No hay un certificado emitido que comprobar."),
     ),
     ("no credential to check", gettext_lazy("No hay una credencial que comprobar.")),
+    (
+        "not checked: the file is unreadable",
+        gettext_lazy("No se comprobó: el archivo es ilegible."),
+    ),
     ("the file is not a PDF", gettext_lazy("El archivo no es un PDF.")),
     ("not a readable PDF", gettext_lazy("No se puede leer el PDF.")),
     ("the file cannot be checked", gettext_lazy("No se puede comprobar el archivo.")),

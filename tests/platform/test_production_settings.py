@@ -18,6 +18,7 @@ def load(**environment) -> subprocess.CompletedProcess:
         for key, value in os.environ.items()
         if not key.startswith("DJANGO_") and key != "DATABASE_URL"
     }
+    env.setdefault("LMS_PUBLIC_URL", "https://certificados.example.org")
     env.update(environment)
     code = "import lms.settings.production as s; print('ok', s.EMAIL_BACKEND)"
     return subprocess.run(
@@ -54,6 +55,12 @@ def test_an_unset_key_is_refused():
 def test_a_short_key_is_refused():
     line = refusal(load(DJANGO_SECRET_KEY="x", DJANGO_EMAIL_BACKEND=SMTP))
     assert "at least 50" in line
+
+
+def test_a_missing_public_address_is_refused():
+    env = {"DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_EMAIL_BACKEND": SMTP}
+    line = refusal(load(LMS_PUBLIC_URL="", **env))
+    assert "LMS_PUBLIC_URL must be" in line
 
 
 def test_a_development_key_is_refused():

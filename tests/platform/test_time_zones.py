@@ -122,7 +122,9 @@ def test_cms_list_and_inspect_show_the_same_moment_with_its_zone(client, course)
 
 
 @pytest.mark.django_db
-def test_graded_e_mail_uses_the_recipients_zone(course, timed_quiz_lesson):
+def test_graded_e_mail_uses_the_recipients_zone(
+    course, timed_quiz_lesson, django_capture_on_commit_callbacks
+):
     quiz, lesson = timed_quiz_lesson
     learner = UserFactory(country="MX", national_id="HEGG560427MVZRRL04")
     enrolment_create(user=learner, course=course)
@@ -130,7 +132,10 @@ def test_graded_e_mail_uses_the_recipients_zone(course, timed_quiz_lesson):
     type(attempt).objects.filter(pk=attempt.pk).update(
         status="passed", submitted_at=MOMENT, graded_at=MOMENT, percent=100
     )
-    with timezone.override(zoneinfo.ZoneInfo("UTC")):
+    with (
+        timezone.override(zoneinfo.ZoneInfo("UTC")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         attempt_notify_graded(attempt.pk)
     [message] = mail.outbox
     assert "08:29 (hora de Ciudad de México)" in message.body
