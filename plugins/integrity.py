@@ -41,6 +41,19 @@ def may_assess(user, attempt) -> bool:
     )
 
 
+def may_grade(user, attempt) -> bool:
+    """Whether ``user`` passes :func:`assessor_check` for ``attempt`` (without
+    recording a refusal)."""
+    if attempt.learner_id == user.pk or not may_assess(user, attempt):
+        return False
+    return all(
+        assessor_holds_role(
+            user, country=unit.standard.country_id, sector_id=unit.standard.sector_id
+        )
+        for unit in attempt.assessment.units.select_related("standard")
+    )
+
+
 def assessor_check(*, attempt, assessor) -> None:
     """``assessor`` may take, be given or grade ``attempt``."""
     if attempt.learner_id == assessor.pk:

@@ -150,20 +150,23 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
 def _assessor_for(attempt: Attempt):
     """An assessor for an attempt taken outside any course (recognition of
     prior learning, from the assessment's own page), so the candidate knows
-    who will judge it: the active assessor with the fewest attempts waiting
-    for them (never the learner). None when there is no assessor; the attempt
-    then waits in the queue for anyone to take."""
+    who will judge it: among the active assessors accredited for the
+    learner's country and the assessment's sector and units (never the
+    learner), the one with the fewest attempts waiting. None when there is
+    none; the attempt then waits in the queue for anyone to take."""
     from django.contrib.auth import get_user_model
     from django.db.models import Count
 
     from plugins.roles import ASSESSORS_GROUP
 
-    assessors = list(
-        get_user_model()
+    assessors = [
+        user
+        for user in get_user_model()
         .objects.filter(groups__name=ASSESSORS_GROUP, is_active=True)
         .exclude(pk=attempt.learner_id)
         .order_by("pk")
-    )
+        if integrity.may_grade(user, attempt)
+    ]
     if not assessors:
         return None
     waiting = dict(

@@ -45,7 +45,7 @@ from plugins.models import AttemptStatus
 from tests.assessments.conftest import RUBRIC_DATA, author, embed, quiz_data
 from tests.certification.conftest import make_program, make_standard
 from tests.certification.road import grade, pass_assessment, take
-from tests.factories import UserFactory
+from tests.factories import UserFactory, assessor_roles_grant
 
 S = ApplicationStatus
 
@@ -89,7 +89,11 @@ def aligned(units):
 
 @pytest.fixture
 def assessor(db):
-    return UserFactory(username="evaluadora", legal_name="Ana Evaluadora")
+    """Accredited as assessor in every country and sector."""
+    return assessor_roles_grant(
+        UserFactory(username="evaluadora", legal_name="Ana Evaluadora"),
+        countries=("CL", "CO", "MX", "PE"),
+    )
 
 
 @pytest.fixture
@@ -172,7 +176,7 @@ def test_regrade_withdraws_the_evidence_and_reopens_the_assessment(
     assert application.status == S.AWAITING_APPROVAL
 
     observed = attempts[2]
-    reviewer = UserFactory(username="revisora")
+    reviewer = assessor_roles_grant(UserFactory(username="revisora"))
     services.attempt_regrade(
         attempt=observed,
         assessor=reviewer,
@@ -450,7 +454,8 @@ def test_the_course_page_says_what_it_counts_toward(
     html = client.get(course.url).content.decode()
     section = html.split('class="card counts-toward"')[1].split("</section>")[0]
     assert "Este curso cuenta para:" in section
-    assert f"{program.title} (Chile) — U1" in section
+    assert f"{program.title}</span> (Chile)" in section
+    assert '<span class="unit-code">U1</span>' in section
     assert "U2" not in section  # no assessment of the course gives its evidence
 
 
@@ -469,8 +474,11 @@ def test_an_attempt_outside_any_course_gets_the_least_busy_assessor(
     group = Group.objects.get(name=ASSESSORS_GROUP)
     first = UserFactory(username="eval-1", legal_name="Ana Evaluadora")
     second = UserFactory(username="eval-2", legal_name="Beto Evaluador")
-    for person in (first, second):
+    unaccredited = UserFactory(username="eval-0", legal_name="Sin Acreditación")
+    for person in (unaccredited, first, second):
         person.groups.add(group)
+    for person in (first, second):
+        assessor_roles_grant(person)
     mine = take(aligned["observation"], learner)
     assert mine.assessor == first
     other = take(aligned["observation"], UserFactory(username="otra"))
