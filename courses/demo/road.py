@@ -7,20 +7,28 @@ for a product, an assessor's observation where it asks for performance. The
 Peruvian lutheria program, earned by recognition of prior learning, gets its
 own assessments, offered outside any course.
 
+Each new assessment carries its English version next to the Spanish one
+(``"en"``: title, instructions and the plugin's content in its own syntax),
+which English lesson pages and ``/en/assessments/<id>/`` use; the question
+bank, options and criteria keep the Spanish structure, so an attempt is graded
+the same way in either language.
+
 Idempotent: assessments are found by title and plugin, lessons by slug; an
 assessment already aligned (perhaps by a trainer in the CMS) keeps its
-alignment.
+alignment, and the English version is written only where it differs.
 """
 
 # ruff: noqa: E501
 
 from __future__ import annotations
 
+from django.utils import translation
 from wagtail.models import Locale
 
 from certification.models import CompetencyUnit, PerformanceCriterion
 from courses.demo import assessments as publishing_demo
 from courses.demo import markup
+from courses.demo.assessments_english import english_version_apply
 from courses.demo.content import road_lessons as lessons
 from courses.models import CoursePage, LessonPage
 from lms.reference.models import Sector
@@ -75,6 +83,31 @@ NEW = [
             "shuffle_options": "on",
             "show_answers": "on",
         },
+        "en": {
+            "title": "Quiz: editorial stages, costs and price",
+            "instructions": "Answer the questions. You will see your results when you submit.",
+            "data": {
+                "questions": (
+                    "? Which stage comes before layout?\n"
+                    "* Proofreading the text\n"
+                    "- Printing\n"
+                    "- Distribution\n"
+                    "> A text is laid out once it has been proofread.\n\n"
+                    "? The unit cost of a book falls as the print run grows.\n"
+                    "= true\n"
+                    "> Fixed costs are spread over more copies.\n\n"
+                    "? What is deducted from the retail price?\n"
+                    "* The bookshop's or distributor's discount\n"
+                    "- The ISBN\n"
+                    "- The legal deposit\n"
+                    "> Each channel keeps a percentage of the price."
+                ),
+                "draw": "0",
+                "shuffle_questions": "on",
+                "shuffle_options": "on",
+                "show_answers": "on",
+            },
+        },
     },
     {
         "title": "Observación: coordinación de una ronda de corrección",
@@ -90,6 +123,14 @@ NEW = [
             "instructions": "La coordinación de una ronda de corrección de un título.",
             "criteria_of": [(CL, "UCL-EDI-3")],
             "max_file_mb": 100,
+        },
+        "en": {
+            "title": "Observation: coordinating a proofreading round",
+            "instructions": "Ask for the observation; an assessor will arrange it with you.",
+            "data": {
+                "instructions": "Coordinating a proofreading round for a title.",
+                "max_file_mb": 100,
+            },
         },
     },
     {
@@ -122,6 +163,30 @@ NEW = [
             "shuffle_options": "on",
             "show_answers": "on",
         },
+        "en": {
+            "title": "Quiz: signal, gain and safety",
+            "instructions": "Answer the questions. You will see your results when you submit.",
+            "data": {
+                "questions": (
+                    "? Which microphone is preferred for live vocals?\n"
+                    "* Cardioid dynamic\n"
+                    "- Ribbon\n"
+                    "- Omnidirectional measurement\n"
+                    "> It rejects sound from behind and withstands use on stage.\n\n"
+                    "? A direct box turns an unbalanced line signal into a balanced microphone signal.\n"
+                    "= true\n\n"
+                    "? What protects the audience from hearing exposure?\n"
+                    "* An agreed and measured sound pressure limit\n"
+                    "- Turning up the monitors\n"
+                    "- Removing the earth connection\n"
+                    "> The earth connection of a piece of equipment is never removed."
+                ),
+                "draw": "0",
+                "shuffle_questions": "on",
+                "shuffle_options": "on",
+                "show_answers": "on",
+            },
+        },
     },
     {
         "title": "Portafolio: reporte técnico de una función",
@@ -138,6 +203,15 @@ NEW = [
             "criteria_of": [(CO, "NSCL-SON-3")],
             "max_items": 5,
             "max_file_mb": 50,
+        },
+        "en": {
+            "title": "Portfolio: technical report of a show",
+            "instructions": "Upload the technical report of a show you have run.",
+            "data": {
+                "instructions": "The technical report of a show, with incidents and measured levels.",
+                "max_items": 5,
+                "max_file_mb": 50,
+            },
         },
     },
     {
@@ -158,6 +232,14 @@ NEW = [
                 (CO, "NSCL-SON-3"),
             ],
             "max_file_mb": 100,
+        },
+        "en": {
+            "title": "Observation: set-up, sound check and concert",
+            "instructions": "Ask for the observation; an assessor will arrange it with you.",
+            "data": {
+                "instructions": "Setting up, sound-checking and running a concert.",
+                "max_file_mb": 100,
+            },
         },
     },
     {
@@ -190,6 +272,30 @@ NEW = [
             "shuffle_options": "on",
             "show_answers": "on",
         },
+        "en": {
+            "title": "Quiz: safety during the get-in",
+            "instructions": "Answer the questions. You will see your results when you submit.",
+            "data": {
+                "questions": (
+                    "? What is always used when working at height?\n"
+                    "* A harness and lifeline\n"
+                    "- Cotton gloves\n"
+                    "- Nothing if the job is short\n"
+                    "> Protective equipment does not depend on how long the job takes.\n\n"
+                    "? The house may open before loads and rigging points are checked.\n"
+                    "= false\n\n"
+                    "? Who must stay out of the area under a suspended load in motion?\n"
+                    "* Everyone\n"
+                    "- Only the audience\n"
+                    "- Only the actors\n"
+                    "> Nobody stays under a load in motion."
+                ),
+                "draw": "0",
+                "shuffle_questions": "on",
+                "shuffle_options": "on",
+                "show_answers": "on",
+            },
+        },
     },
     {
         "title": "Libreto de regiduría y plan de gira",
@@ -215,6 +321,24 @@ NEW = [
             "max_files": "3",
             "max_file_mb": "20",
         },
+        "en": {
+            "title": "Prompt book and tour plan",
+            "instructions": "An assessor will review your submission and write to you.",
+            "data": {
+                "prompt": (
+                    "Describe the prompt book of a play (cues and entrances) and the "
+                    "itinerary, with its budget, of a three-date tour."
+                ),
+                "rubric": (
+                    "Prompt book: Beginning=0; Developing=2; Achieved=4\n"
+                    "Itinerary: Beginning=0; Developing=2; Achieved=4\n"
+                    "Budget: Beginning=0; Developing=1; Achieved=2"
+                ),
+                "allow_files": "on",
+                "max_files": "3",
+                "max_file_mb": "20",
+            },
+        },
     },
     {
         "title": "Observación: regiduría de una función y montaje",
@@ -230,6 +354,14 @@ NEW = [
             "instructions": "La regiduría de una función y el montaje de su escenografía.",
             "criteria_of": [(MX, "EC-ESC-1"), (MX, "EC-ESC-3")],
             "max_file_mb": 100,
+        },
+        "en": {
+            "title": "Observation: stage-managing a performance and its get-in",
+            "instructions": "Ask for the observation; an assessor will arrange it with you.",
+            "data": {
+                "instructions": "Stage-managing a performance and the get-in of its set.",
+                "max_file_mb": 100,
+            },
         },
     },
     # Peru: lutheria by recognition of prior learning, outside any course.
@@ -261,6 +393,30 @@ NEW = [
             "shuffle_options": "on",
             "show_answers": "on",
         },
+        "en": {
+            "title": "Quiz: woods and materials of Andean lutherie",
+            "instructions": "Answer the questions. You will see your results when you submit.",
+            "data": {
+                "questions": (
+                    "? Why is wood dried and stabilised before carving?\n"
+                    "* So that it does not warp or crack later\n"
+                    "- To change its colour\n"
+                    "- Because the varnish requires it\n"
+                    "> Damp wood moves as it dries inside the instrument.\n\n"
+                    "? The legal origin of the wood must be recorded in the instrument's record sheet.\n"
+                    "= true\n\n"
+                    "? Which property of the soundboard most affects the sound?\n"
+                    "* Its stiffness relative to its weight\n"
+                    "- Its colour\n"
+                    "- Its smell\n"
+                    "> A light, stiff soundboard vibrates better."
+                ),
+                "draw": "0",
+                "shuffle_questions": "on",
+                "shuffle_options": "on",
+                "show_answers": "on",
+            },
+        },
     },
     {
         "title": "Portafolio: instrumento terminado y registro del oficio",
@@ -283,6 +439,22 @@ NEW = [
             "max_items": 6,
             "max_file_mb": 100,
         },
+        "en": {
+            "title": "Portfolio: a finished instrument and a record of the craft",
+            "instructions": (
+                "Gather photos or videos of an instrument you have built and the "
+                "documentary record of a traditional technique."
+            ),
+            "data": {
+                "instructions": (
+                    "Photos or a video of a finished charango (or an equivalent "
+                    "instrument) and the record of a traditional technique, with the "
+                    "community's consent."
+                ),
+                "max_items": 6,
+                "max_file_mb": 100,
+            },
+        },
     },
     {
         "title": "Observación: construcción, calibración y afinación",
@@ -299,6 +471,17 @@ NEW = [
             ),
             "criteria_of": [(PE, "PE-LUT-2"), (PE, "PE-LUT-3")],
             "max_file_mb": 100,
+        },
+        "en": {
+            "title": "Observation: building, adjusting and tuning",
+            "instructions": "Ask for the observation; an assessor will visit your workshop.",
+            "data": {
+                "instructions": (
+                    "In your workshop: building a sound box, and adjusting and "
+                    "tuning an instrument."
+                ),
+                "max_file_mb": 100,
+            },
         },
     },
 ]
@@ -348,6 +531,20 @@ def _assessment_create(spec, sector) -> tuple[Assessment, str]:
     return assessment, "created"
 
 
+def _english_version(assessment: Assessment, spec) -> str:
+    """Give ``assessment`` the English version of ``spec``: the same criteria
+    of the standard, cleaned in English as the admin's English form does."""
+    english = spec["en"]
+    data = dict(english["data"])
+    if "criteria_of" in spec["data"]:
+        data["criteria_of"] = spec["data"]["criteria_of"]
+    with translation.override("en"):
+        changed = english_version_apply(
+            assessment, {**english, "data": _authoring_data({"data": data})}
+        )
+    return "updated" if changed else "unchanged"
+
+
 def _align(assessment: Assessment, pairs) -> str:
     """Align ``assessment`` to the units, unless it is aligned already."""
     if assessment.units.exists() or assessment.criteria.exists():
@@ -378,6 +575,7 @@ def seed_road_demo(context) -> None:
         assessment, outcome = _assessment_create(spec, sector)
         context.record("assessments", outcome)
         context.record("assessment alignments", _align(assessment, spec["units"]))
+        context.record("assessment translations", _english_version(assessment, spec))
         if course is not None:
             by_lesson.setdefault((course.pk, spec["slug"]), []).append(
                 (course, spec, assessment)

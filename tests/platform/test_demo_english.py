@@ -22,6 +22,7 @@ from certification.models import (
     CompetencyUnit,
     Credential,
     CredentialStatus,
+    PerformanceCriterion,
 )
 from courses.demo.assessments_english import ENGLISH_VERSIONS
 from courses.demo.content import audiovisual, heritage
@@ -266,3 +267,133 @@ def test_audiovisual_and_heritage_courses_exist_in_both_languages(seeded, client
         assert Assessment.objects.get(title=module.QUIZ["es"]["title"]).config_en
         response = client.get(translated.get_parent().url)
         assert module.COURSE["en"]["title"] in _visible_text(response)
+
+
+def _shape(plugin_id: str, config: dict):
+    """What grading depends on, without the words: a quiz's kinds, points and
+    the positions of its correct options; a rubric's level points; the
+    criteria of the standard judged one by one."""
+    if plugin_id == "quiz":
+        return [
+            (
+                q["kind"],
+                q["points"],
+                [o["id"] in q.get("correct", []) for o in q.get("options", [])],
+                q.get("correct") if q["kind"] == "truefalse" else None,
+                len(q.get("accepted", [])),
+            )
+            for q in config["questions"]
+        ]
+    if plugin_id == "rubric":
+        return [[lv["points"] for lv in c["levels"]] for c in config["rubric"]]
+    return [c["id"] for c in config["criteria"]]
+
+
+def _spanish_words(spec) -> list[str]:
+    """The Spanish texts of a road assessment a learner reads: title,
+    instructions, questions, options, prompt and the plugin's instructions."""
+    data = spec["data"]
+    words = [spec["title"], spec["instructions"]]
+    words += [data[k] for k in ("instructions", "prompt") if k in data]
+    for line in data.get("questions", "").splitlines():
+        if line[:2] in ("? ", "* ", "- ", "> "):
+            words.append(line[2:])
+    return [" ".join(w.split()) for w in words]
+
+
+def test_every_road_assessment_has_a_faithful_english_version(seeded):
+    from courses.demo.road import NEW
+
+    for spec in NEW:
+        assessment = Assessment.objects.get(
+            title=spec["title"], plugin_id=spec["plugin"]
+        )
+        english = assessment.config_for("en")
+        assert assessment.title_en == spec["en"]["title"]
+        assert assessment.instructions_en == spec["en"]["instructions"]
+        assert assessment.config_en and english != assessment.config, spec["title"]
+        assert _shape(spec["plugin"], english) == _shape(
+            spec["plugin"], assessment.config
+        ), spec["title"]
+        for criterion in english.get("criteria", []):
+            code, text = criterion["text"].split(" — ", 1)
+            pc = PerformanceCriterion.objects.get(pk=criterion["id"][3:])
+            assert (code, text) == (pc.code, pc.text_en)
+        shown = repr(english)
+        leaked = [w for w in _spanish_words(spec) if w in shown]
+        assert not leaked, (spec["title"], leaked)
+
+
+def test_the_road_lessons_read_in_english(seeded, client):
+    """Before and after starting each attempt on the English lesson page (the
+    plugin's own instructions show once an attempt is open)."""
+    from courses.demo.road import NEW
+
+    client.force_login(_learner("road-reader"))
+    slugs = {spec["slug"] for spec in NEW if spec["course"]}
+    lessons = LessonPage.objects.live().filter(
+        slug__in=slugs, locale__language_code="en"
+    )
+    assert lessons.count() == len(slugs) == 3
+    for lesson in lessons:
+        here = [spec for spec in NEW if spec.get("slug") == lesson.slug]
+        spanish = [w for spec in here for w in _spanish_words(spec)]
+        text = _visible_text(client.get(lesson.url))
+        assert all(spec["en"]["title"] in text for spec in here), lesson.url
+        assert not [w for w in spanish if w in text], lesson.url
+        for spec in here:
+            _start(client, Assessment.objects.get(title=spec["title"]), lesson)
+        text = _visible_text(client.get(lesson.url))
+        for spec in here:
+            if "instructions" in spec["en"]["data"]:
+                assert " ".join(spec["en"]["data"]["instructions"].split()) in text
+        leaked = [w for w in spanish if w in text]
+        assert not leaked, (lesson.url, leaked)
+
+
+def test_the_prior_learning_assessments_read_in_english_on_their_own_page(
+    seeded, client
+):
+    from courses.demo.road import NEW
+
+    client.force_login(_learner("candidate-en"))
+    prior = [spec for spec in NEW if spec["course"] is None]
+    assert len(prior) == 3
+    for spec in prior:
+        assessment = Assessment.objects.get(title=spec["title"])
+        url = f"/en/assessments/{assessment.pk}/"
+        text = _visible_text(client.get(url))
+        assert spec["en"]["title"] in text
+        assert " ".join(spec["en"]["instructions"].split()) in text
+        leaked = [w for w in _spanish_words(spec) if w in text]
+        assert not leaked, (url, leaked)
+        spanish = _visible_text(client.get(f"/assessments/{assessment.pk}/"))
+        assert spec["title"] in spanish and spec["en"]["title"] not in spanish
+
+
+def test_a_road_quiz_taken_on_its_own_english_page_asks_and_grades_in_english(
+    seeded, client
+):
+    from courses.demo.road import NEW
+
+    [spec] = [s for s in NEW if s["course"] is None and s["plugin"] == "quiz"]
+    assessment = Assessment.objects.get(title=spec["title"])
+    client.force_login(_learner("candidate-quiz"))
+    response = client.post(
+        f"/en/assessments/{assessment.pk}/start/",
+        {"next": f"/en/assessments/{assessment.pk}/"},
+    )
+    assert response.status_code == 302
+    attempt = Attempt.objects.filter(assessment=assessment).latest("pk")
+    text = _visible_text(client.get(f"/en/assessments/{assessment.pk}/"))
+    answers = {}
+    for question in attempt.presented["questions"]:
+        assert question["text"] in spec["en"]["data"]["questions"]
+        assert question["text"] in text
+        answers[question["id"]] = question["correct"]
+    response = client.post(
+        f"/en/assessments/attempts/{attempt.pk}/submit/", {**answers, "next": "/"}
+    )
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.status == "passed", attempt.result
