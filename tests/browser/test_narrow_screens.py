@@ -27,7 +27,7 @@ from tests.browser.a11y import (
 from tests.browser.conftest import artifact_path
 from tests.browser.test_assessment_journeys import log_in
 from tests.browser.test_verify_pages import in_thread
-from tests.factories import UserFactory
+from tests.factories import UserFactory, assessor_roles_grant
 from tests.verification.conftest import issue_for, pdf_of
 
 pytestmark = pytest.mark.browser
@@ -165,6 +165,7 @@ def test_grading_queue_and_credentials_list_fit_a_phone(
     assessor_permissions_grant()
     assessor = UserFactory(username="cola-evaluadora", legal_name="Ana Evaluadora")
     assessor.groups.add(Group.objects.get(name=ASSESSORS_GROUP))
+    assessor_roles_grant(assessor)
     log_in(browser_context, live_server, assessor)
     page = browser_page
 

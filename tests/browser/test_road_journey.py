@@ -144,8 +144,10 @@ def grade_in_the_cms(page, attempt):
 
 
 def test_a_new_chilean_learner_walks_from_the_course_to_the_certificate(
-    demo, chromium, browser_context, browser_page, live_server
+    demo, chromium, browser_context, browser_page, live_server, settings
 ):
+    # E-mailed links follow the public address: here, the live server's.
+    settings.LMS_PUBLIC_URL = live_server.url
     page = browser_page
     learner = sign_up_and_log_in(page)
 
