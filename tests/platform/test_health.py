@@ -130,7 +130,7 @@ def wsgi_get(path: str) -> int:
     return int(status[0].split()[0])
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_database_restart_costs_no_request():
     """A persistent connection killed by the server (a restart) is noticed
     before the next request uses it (CONN_HEALTH_CHECKS)."""
