@@ -1,7 +1,10 @@
 """Status-list indexes and the published Bitstring Status List credentials.
 
-Each issuer has two lists (revocation, suspension). A credential gets one
-random index, used in both lists; the pair (issuer, index) is unique in the
+Each issuer has three lists: ``message`` (2 bits a credential: valid,
+suspended, revoked; the one credentials name since Open Badges 3.0 allows a
+single ``credentialStatus``), and the 1-bit ``revocation`` and ``suspension``
+lists that credentials issued before name. A credential gets one random
+index, the same in every list; the pair (issuer, index) is unique in the
 database. The bits are always derived from the credentials' statuses, so
 publishing is idempotent and a lost update cannot leave a wrong bit behind.
 """
@@ -15,7 +18,13 @@ from django.db import IntegrityError, transaction
 from certification.credentials.keys import issuer_did
 from certification.credentials.openbadge import credential_sign_for_issuer
 from certification.credentials.proof import utc_timestamp
-from certification.credentials.statuslist import Bitstring, status_list_credential
+from certification.credentials.statuslist import (
+    LIFECYCLE_STATUS_SIZE,
+    STATUS_REVOKED,
+    STATUS_SUSPENDED,
+    Bitstring,
+    status_list_credential,
+)
 from certification.models import (
     Credential,
     CredentialStatus,
@@ -30,6 +39,11 @@ from .links import status_list_url
 PURPOSE_STATUSES = {
     StatusPurpose.REVOCATION: (CredentialStatus.REVOKED,),
     StatusPurpose.SUSPENSION: (CredentialStatus.SUSPENDED,),
+}
+# The 2-bit value of each status in the ``message`` list (0 for the others).
+MESSAGE_VALUES = {
+    CredentialStatus.SUSPENDED: STATUS_SUSPENDED,
+    CredentialStatus.REVOKED: STATUS_REVOKED,
 }
 
 
@@ -80,13 +94,23 @@ def status_index_allocate(credential: Credential) -> int:
 
 def status_list_build(status_list: StatusList) -> dict:
     """The signed BitstringStatusListCredential for the list's current bits."""
-    bits = Bitstring(status_list.size_bits)
-    indexes = Credential.objects.filter(
-        issuer_id=status_list.issuer_id,
-        status__in=PURPOSE_STATUSES[status_list.purpose],
-        status_index__isnull=False,
-    ).values_list("status_index", flat=True)
-    bits.set_many(indexes)
+    if status_list.purpose == StatusPurpose.MESSAGE:
+        bits = Bitstring(status_list.size_bits * LIFECYCLE_STATUS_SIZE)
+        rows = Credential.objects.filter(
+            issuer_id=status_list.issuer_id,
+            status__in=list(MESSAGE_VALUES),
+            status_index__isnull=False,
+        ).values_list("status_index", "status")
+        for index, status in rows:
+            bits.set_value(index, MESSAGE_VALUES[status], LIFECYCLE_STATUS_SIZE)
+    else:
+        bits = Bitstring(status_list.size_bits)
+        indexes = Credential.objects.filter(
+            issuer_id=status_list.issuer_id,
+            status__in=PURPOSE_STATUSES[status_list.purpose],
+            status_index__isnull=False,
+        ).values_list("status_index", flat=True)
+        bits.set_many(indexes)
     code = issuer_key_code(status_list.issuer)
     unsigned = status_list_credential(
         credential_id=status_list_url(code, status_list.purpose),
