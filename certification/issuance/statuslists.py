@@ -138,7 +138,9 @@ def status_list_publish(issuer: Issuer, purpose: str | None = None) -> None:
 
 
 def status_list_get(issuer_code: str, purpose: str) -> dict | None:
-    """The published list credential for ``issuer_code`` and ``purpose``."""
+    """The published list credential for ``issuer_code`` and ``purpose``
+    (the ``message`` list of an issuer whose lists predate it is created and
+    published on first request)."""
     if purpose not in StatusPurpose.values:
         return None
     for status_list in StatusList.objects.filter(purpose=purpose).select_related(
@@ -149,4 +151,10 @@ def status_list_get(issuer_code: str, purpose: str) -> dict | None:
                 status_list_publish(status_list.issuer, purpose)
                 status_list.refresh_from_db()
             return status_list.published
+    # An issuer with lists of other purposes (so with keys and credentials).
+    issuers = Issuer.objects.filter(status_lists__isnull=False).distinct()
+    for issuer in issuers.select_related("credential_profile"):
+        if issuer_key_code(issuer).lower() == issuer_code.lower():
+            status_list_publish(issuer, purpose)
+            return StatusList.objects.get(issuer=issuer, purpose=purpose).published
     return None

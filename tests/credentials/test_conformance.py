@@ -526,3 +526,15 @@ def test_forged_jwt_signed_by_another_key_fails(key_dir, credential_data):
         token, keys.jwt_keys_from_did_document(keys.did_document("CL"))
     )
     assert not result.verified and "signature" in result.reason
+
+
+def test_message_list_is_made_for_an_issuer_whose_lists_predate_it(issued, client):
+    from certification.models import StatusList
+
+    StatusList.objects.filter(purpose="message").delete()
+    response = client.get("/credentials/status/cl/message/")
+    assert response.status_code == 200
+    assert status_list_credential_errors(response.json()) == []
+    entry = _json(issued["competency"])["credentialStatus"]
+    assert read_status(entry, response.json()) == 0
+    assert client.get("/credentials/status/pe/message/").status_code == 404
