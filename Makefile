@@ -5,6 +5,11 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
+# `make demo` serves DEMO_ADDRESS; every absolute URL the site writes (QR codes,
+# e-mails, credential and did:web ids) is built from LMS_PUBLIC_URL, which
+# defaults to that address (set it to the address people will really use).
+DEMO_ADDRESS ?= 127.0.0.1:8000
+export LMS_PUBLIC_URL ?= http://$(DEMO_ADDRESS)
 
 .PHONY: install system system-test demo serve test lint worker beat bench messages clean
 
@@ -33,7 +38,7 @@ messages: install
 demo: install messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver $(DEMO_ADDRESS)
 
 lint: install
 	$(BIN)/ruff check .

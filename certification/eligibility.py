@@ -8,7 +8,14 @@ has not expired:
    (a unit without criteria can only be demonstrated by unit-level evidence), or
 3. rule 1 or 2 holds for a unit of another country's standard that a
    ``StandardEquivalence`` row declares equivalent to it (one hop; equivalence
-   is symmetric and not chained).
+   is symmetric and not chained),
+
+and, in every case, the unit's evidence (unit- or criterion-level) includes
+each *kind* its evidence requirements ask for (knowledge, product,
+performance): a quiz gives knowledge, so it never certifies a unit that asks
+for observed performance. Evidence without a kind (a manual record, a
+completed course, imported prior learning) attests the unit as a whole and
+counts for every kind.
 
 Evidence from a completed course (``source_kind`` "course") is what a
 course-completion program counts, and all it counts: that certificate says the
@@ -19,7 +26,7 @@ never course evidence.
 A learner is *eligible* for a program when the program requires at least one
 unit and every required unit is demonstrated.
 
-Loading a program's requirements costs four queries; evaluating one learner or a
+Loading a program's requirements costs five queries; evaluating one learner or a
 whole cohort costs one more (the cohort's evidence is read in a single query),
 whatever the number of units or learners.
 """
@@ -37,6 +44,7 @@ from certification.models import (
     CertificationProgram,
     CompetencyUnit,
     Evidence,
+    EvidenceRequirement,
     EvidenceSource,
     PerformanceCriterion,
     ProgramKind,
@@ -54,6 +62,9 @@ class ProgramRequirements:
     criteria: dict[int, set[int]] = field(default_factory=dict)
     # required unit id -> ids of equivalent units of other standards
     equivalents: dict[int, set[int]] = field(default_factory=dict)
+    # unit id -> the evidence kinds its requirements ask for (required and
+    # equivalent units); a unit without requirements asks for no kind
+    kinds: dict[int, set[str]] = field(default_factory=dict)
 
     @property
     def accepts_course_evidence(self) -> bool:
@@ -94,7 +105,7 @@ class Eligibility:
 def requirements_load(
     programs: Iterable[CertificationProgram],
 ) -> dict[int, ProgramRequirements]:
-    """Requirements for several programs at once, in four queries."""
+    """Requirements for several programs at once, in five queries."""
     programs = list(programs)
     through = CertificationProgram.required_units.through
     links = list(
@@ -116,6 +127,11 @@ def requirements_load(
         unit_id__in=all_ids
     ).values_list("pk", "unit_id"):
         criteria[unit_id].add(criterion_id)
+    kinds: dict[int, set[str]] = defaultdict(set)
+    for unit_id, kind in EvidenceRequirement.objects.filter(
+        unit_id__in=all_ids
+    ).values_list("unit_id", "kind"):
+        kinds[unit_id].add(kind)
     by_program: dict[int, list[CompetencyUnit]] = defaultdict(list)
     for program_id, unit_id in links:
         by_program[program_id].append(units[unit_id])
@@ -128,6 +144,7 @@ def requirements_load(
             program=program,
             units=program_units,
             criteria=criteria,
+            kinds=kinds,
             equivalents={u.pk: equivalents.get(u.pk, set()) for u in program_units},
         )
     return result
@@ -151,7 +168,8 @@ def evidence_rows(
     *, learners, unit_ids: set[int], at=None, course_evidence: bool = False
 ) -> QuerySet:
     """Current evidence of ``learners`` (a user, a queryset of users or ids) on
-    ``unit_ids``, as ``(learner_id, unit_id, criterion_id)`` tuples: one query.
+    ``unit_ids``, as ``(learner_id, unit_id, criterion_id, kind)`` tuples: one
+    query.
     ``course_evidence`` True keeps only evidence from completed courses (what a
     course-completion program counts), False leaves it out."""
     rows = Evidence.objects.current(at).filter(unit_id__in=unit_ids)
@@ -165,35 +183,48 @@ def evidence_rows(
         rows = rows.filter(learner_id__in=learners.values("pk"))
     else:
         rows = rows.filter(learner_id__in=list(learners))
-    return rows.values_list("learner_id", "unit_id", "criterion_id")
+    return rows.values_list("learner_id", "unit_id", "criterion_id", "kind")
 
 
 def demonstrated_unit_ids(
-    requirements: ProgramRequirements, rows: Iterable[tuple[int | None, int]]
+    requirements: ProgramRequirements, rows: Iterable[tuple[int, int | None, str]]
 ) -> set[int]:
     """Units (required or equivalent) demonstrated by one learner's evidence rows
-    of ``(unit_id, criterion_id)``."""
+    of ``(unit_id, criterion_id, kind)``."""
     unit_level: set[int] = set()
     criteria_met: dict[int, set[int]] = defaultdict(set)
-    for unit_id, criterion_id in rows:
+    kinds_shown: dict[int, set[str]] = defaultdict(set)
+    for unit_id, criterion_id, kind in rows:
+        kinds_shown[unit_id].add(kind or "")
         if criterion_id is None:
             unit_level.add(unit_id)
         else:
             criteria_met[unit_id].add(criterion_id)
-    demonstrated = set(unit_level)
+    covered = set(unit_level)
     for unit_id, met in criteria_met.items():
         needed = requirements.criteria.get(unit_id)
         if needed and needed <= met:
-            demonstrated.add(unit_id)
-    return demonstrated
+            covered.add(unit_id)
+    return {
+        unit_id
+        for unit_id in covered
+        if _kinds_met(requirements.kinds.get(unit_id, set()), kinds_shown[unit_id])
+    }
+
+
+def _kinds_met(needed: set[str], shown: set[str]) -> bool:
+    """Evidence without a kind attests the whole unit; otherwise every kind
+    the unit asks for must have been shown."""
+    return "" in shown or needed <= shown
 
 
 def eligibility_judge(
     requirements: ProgramRequirements,
     learner_id: int,
-    rows: Iterable[tuple[int, int | None]],
+    rows: Iterable[tuple[int, int | None, str]],
 ) -> Eligibility:
-    """Apply the rules to one learner's ``(unit_id, criterion_id)`` evidence rows."""
+    """Apply the rules to one learner's ``(unit_id, criterion_id, kind)``
+    evidence rows."""
     done = demonstrated_unit_ids(requirements, rows)
     verdict = Eligibility(
         program=requirements.program, learner_id=learner_id, units=requirements.units
@@ -213,7 +244,7 @@ def eligibility_judge(
 def learner_eligibility(
     *, learner, program: CertificationProgram, requirements=None, at=None
 ) -> Eligibility:
-    """Eligibility of one learner: at most five queries, whatever the units."""
+    """Eligibility of one learner: at most six queries, whatever the units."""
     requirements = requirements or requirements_load([program])[program.pk]
     rows = evidence_rows(
         learners=learner,
@@ -221,14 +252,16 @@ def learner_eligibility(
         at=at,
         course_evidence=requirements.accepts_course_evidence,
     )
-    return eligibility_judge(requirements, learner.pk, ((u, c) for _, u, c in rows))
+    return eligibility_judge(
+        requirements, learner.pk, ((u, c, k) for _, u, c, k in rows)
+    )
 
 
 def cohort_eligibility(
     *, program: CertificationProgram, learners, at=None
 ) -> dict[int, Eligibility]:
     """Eligibility of every learner in ``learners`` (a queryset of users, which is
-    read as a subquery, or an iterable of ids) in five queries for the whole
+    read as a subquery, or an iterable of ids) in six queries for the whole
     cohort. Learners without any evidence are included, with every unit missing."""
     at = at or timezone.now()
     requirements = requirements_load([program])[program.pk]
@@ -238,15 +271,15 @@ def cohort_eligibility(
     else:
         learner_ids = list(learners)
         source = learner_ids
-    per_learner: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
+    per_learner: dict[int, list[tuple[int, int | None, str]]] = defaultdict(list)
     rows = evidence_rows(
         learners=source,
         unit_ids=requirements.relevant_unit_ids(),
         at=at,
         course_evidence=requirements.accepts_course_evidence,
     )
-    for learner_id, unit_id, criterion_id in rows.iterator(chunk_size=5000):
-        per_learner[learner_id].append((unit_id, criterion_id))
+    for learner_id, unit_id, criterion_id, kind in rows.iterator(chunk_size=5000):
+        per_learner[learner_id].append((unit_id, criterion_id, kind))
     return {
         learner_id: eligibility_judge(
             requirements, learner_id, per_learner.get(learner_id, ())

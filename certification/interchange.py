@@ -22,7 +22,15 @@ criterion_code     no        the criterion's code within the unit
 criterion_text     no        the performance criterion (with criterion_code)
 evidence_kind      no        knowledge, product or performance
 evidence_text      no        the evidence requirement (with evidence_kind)
+standard_title_en  no        the standard's title in English
+unit_title_en      no        the unit's title in English
+criterion_text_en  no        the criterion in English (with criterion_code)
+evidence_text_en   no        the evidence requirement in English
 =================  ========  ==================================================
+
+The English columns are optional: English pages show them in place of the
+Spanish text. An empty English cell leaves the English text already stored as
+it is (an older file without these columns changes no translation).
 
 One row per criterion (or per unit, with the criterion columns empty); standard
 and unit columns repeat on every row and must agree. Rows are upserted by
@@ -54,6 +62,7 @@ from certification.models import (
     StandardSystem,
 )
 from lms.reference.models import CountryCode, Sector
+from lms.spreadsheets import cell_restore, csv_bytes, xlsx_bytes
 
 COLUMNS = [
     "country",
@@ -72,6 +81,10 @@ COLUMNS = [
     "criterion_text",
     "evidence_kind",
     "evidence_text",
+    "standard_title_en",
+    "unit_title_en",
+    "criterion_text_en",
+    "evidence_text_en",
 ]
 REQUIRED = {
     "country",
@@ -90,6 +103,7 @@ STANDARD_COLUMNS = (
     "valid_from",
     "valid_until",
     "source_url",
+    "standard_title_en",
 )
 MAX_LENGTHS = {
     "standard_code": 40,
@@ -98,6 +112,8 @@ MAX_LENGTHS = {
     "unit_code": 40,
     "unit_title": 300,
     "criterion_code": 40,
+    "standard_title_en": 300,
+    "unit_title_en": 300,
 }
 
 
@@ -197,7 +213,7 @@ def _as_dicts(rows: list[list[str]]) -> list[dict[str, str]]:
         row = dict.fromkeys(COLUMNS, "")
         for name, value in zip(header, values, strict=False):
             if name in row:
-                row[name] = (value or "").strip()
+                row[name] = cell_restore((value or "").strip())
         result.append(row)
     return result
 
@@ -281,6 +297,10 @@ class _Validator:
             ("criterion_code", "criterion_text"),
             ("evidence_kind", "evidence_text"),
         ):
+            if row[f"{text}_en"] and not row[text]:
+                self.error(
+                    number, text, _("El texto en inglés traduce este texto: falta.")
+                )
             if bool(row[code]) != bool(row[text]):
                 missing = text if row[code] else code
                 self.error(number, missing, _("Complete ambas columnas o ninguna."))
@@ -296,13 +316,15 @@ class _Validator:
                     _("No coincide con las filas anteriores del mismo estándar."),
                 )
         unit_key = (*key, row["unit_code"])
-        unit_title = self.units.setdefault(unit_key, {"title": row["unit_title"]})
-        if unit_title["title"] != row["unit_title"]:
-            self.error(
-                number,
-                "unit_title",
-                _("No coincide con las filas anteriores de la misma unidad."),
-            )
+        unit = {"unit_title": row["unit_title"], "unit_title_en": row["unit_title_en"]}
+        first_unit = self.units.setdefault(unit_key, unit)
+        for column, value in unit.items():
+            if first_unit[column] != value:
+                self.error(
+                    number,
+                    column,
+                    _("No coincide con las filas anteriores de la misma unidad."),
+                )
         if row["criterion_code"]:
             criterion_key = (*unit_key, row["criterion_code"])
             if criterion_key in self.criteria:
@@ -347,21 +369,37 @@ def _rows_write(rows) -> ImportSummary:
             units[unit_key], _created = CompetencyUnit.objects.update_or_create(
                 standard=standard,
                 code=row["unit_code"],
-                defaults={"title": row["unit_title"], "sort_order": len(units) + 1},
+                defaults={
+                    "title": row["unit_title"],
+                    "sort_order": len(units) + 1,
+                    **_english(title_en=row["unit_title_en"]),
+                },
             )
         unit = units[unit_key]
         if row["criterion_code"]:
             PerformanceCriterion.objects.update_or_create(
                 unit=unit,
                 code=row["criterion_code"],
-                defaults={"text": row["criterion_text"], "sort_order": criteria + 1},
+                defaults={
+                    "text": row["criterion_text"],
+                    "sort_order": criteria + 1,
+                    **_english(text_en=row["criterion_text_en"]),
+                },
             )
             criteria += 1
         if row["evidence_kind"]:
-            EvidenceRequirement.objects.get_or_create(
-                unit=unit, kind=row["evidence_kind"], description=row["evidence_text"]
+            EvidenceRequirement.objects.update_or_create(
+                unit=unit,
+                kind=row["evidence_kind"],
+                description=row["evidence_text"],
+                defaults=_english(description_en=row["evidence_text_en"]),
             )
     return ImportSummary(len(standards), len(units), criteria)
+
+
+def _english(**values: str) -> dict[str, str]:
+    """The English values given; an empty cell keeps the stored translation."""
+    return {name: value for name, value in values.items() if value}
 
 
 def _standard_write(row, key, sectors) -> OccupationalStandard:
@@ -382,6 +420,7 @@ def _standard_write(row, key, sectors) -> OccupationalStandard:
             "valid_from": row["valid_from"] or None,
             "valid_until": row["valid_until"] or None,
             "source_url": row["source_url"],
+            **_english(title_en=row["standard_title_en"]),
         },
     )
     return standard
@@ -412,31 +451,34 @@ def standards_rows(standards) -> list[list[str]]:
             standard.source_url,
         ]
         for unit in standard.units.all():
-            criteria = [(c.code, c.text) for c in unit.criteria.all()]
+            criteria = [(c.code, c.text, c.text_en) for c in unit.criteria.all()]
             evidence = [
-                (e.kind, e.description) for e in unit.evidence_requirements.all()
+                (e.kind, e.description, e.description_en)
+                for e in unit.evidence_requirements.all()
             ]
             for index in range(max(len(criteria), len(evidence), 1)):
-                crit = criteria[index] if index < len(criteria) else ("", "")
-                evid = evidence[index] if index < len(evidence) else ("", "")
-                rows.append([*base, unit.code, unit.title, *crit, *evid])
+                crit = criteria[index] if index < len(criteria) else ("", "", "")
+                evid = evidence[index] if index < len(evidence) else ("", "", "")
+                rows.append(
+                    [
+                        *base,
+                        unit.code,
+                        unit.title,
+                        *crit[:2],
+                        *evid[:2],
+                        standard.title_en,
+                        unit.title_en,
+                        crit[2],
+                        evid[2],
+                    ]
+                )
     return rows
 
 
 def standards_export(standards, fmt: str) -> bytes:
-    """``standards`` (a queryset) as a CSV or XLSX file's bytes."""
+    """``standards`` (a queryset) as a CSV or XLSX file's bytes; a cell that a
+    spreadsheet would read as a formula is neutralised (lms.spreadsheets)."""
     rows = standards_rows(standards)
     if fmt == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(rows)
-        return buffer.getvalue().encode("utf-8-sig")
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "estandares"
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        return csv_bytes(rows)
+    return xlsx_bytes(rows, title="estandares")

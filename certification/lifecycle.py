@@ -21,6 +21,7 @@ from certification.issuance.permissions import can_manage_issuer
 from certification.issuance.snapshot import template_revision_for
 from certification.issuance.statuslists import status_list_publish
 from certification.models import Credential, CredentialEvent, CredentialStatus
+from lms.accounts.names import printable_name
 
 logger = logging.getLogger(__name__)
 S = CredentialStatus
@@ -139,7 +140,7 @@ class Reissue(CredentialAction):
     def apply(self, credential: Credential) -> None:
         self.to_status = credential.status
         # A name correction comes from the argument or from the account.
-        credential.holder_name = (
+        credential.holder_name = printable_name(
             self.legal_name or credential.holder.legal_name or credential.holder_name
         )
         credential.template_revision = template_revision_for(credential.program)

@@ -15,6 +15,7 @@ from certification.eligibility import (
 from certification.models import (
     CertificationProgram,
     CompetencyUnit,
+    Credential,
     Evidence,
     EvidenceSource,
     ProgramApplication,
@@ -68,6 +69,7 @@ class ProgramRecord:
     verdict: Eligibility
     units: list[UnitRecord]
     application: ProgramApplication | None
+    credential: Credential | None = None
 
     @property
     def eligible(self) -> bool:
@@ -87,7 +89,9 @@ class CompetencyRecord:
 def competency_record(*, learner) -> CompetencyRecord:
     """For each active program the learner applied to or holds evidence for: the
     units demonstrated (with their evidence) and missing. Other active programs
-    are listed as ``available`` for a direct (RPL) application. Seven queries."""
+    are listed as ``available`` for a direct (RPL) application. With each
+    program, the learner's application (its state and next step) and their
+    credential once it exists. Nine queries."""
     programs = list(
         CertificationProgram.objects.active().select_related(
             "issuer", "standard", "standard__country"
@@ -112,17 +116,26 @@ def competency_record(*, learner) -> CompetencyRecord:
             learner=learner, program__in=programs
         )
     }
+    credentials = {
+        c.program_id: c
+        for c in Credential.objects.visible()
+        .filter(holder=learner, program__in=programs)
+        .order_by("issued_at")
+    }
     record = CompetencyRecord()
     for program in programs:
         req = requirements[program.pk]
+        # As eligibility counts it: a course-completion program counts course
+        # evidence only, a competency certificate everything else.
         counted = [
             e
             for e in evidence
-            if req.accepts_course_evidence or e.source_kind != EvidenceSource.COURSE
+            if (e.source_kind == EvidenceSource.COURSE) == req.accepts_course_evidence
         ]
-        rows = [(e.unit_id, e.criterion_id) for e in counted]
+        rows = [(e.unit_id, e.criterion_id, e.kind) for e in counted]
         verdict = eligibility_judge(req, learner.pk, rows)
         touched = any(by_unit.get(uid) for uid in req.relevant_unit_ids())
+        touched = touched or program.pk in credentials
         if program.pk not in applications and not touched:
             if program.kind == ProgramKind.COMPETENCY:
                 record.available.append(program)
@@ -133,6 +146,7 @@ def competency_record(*, learner) -> CompetencyRecord:
                 verdict=verdict,
                 units=[_unit_record(req, verdict, unit, by_unit) for unit in req.units],
                 application=applications.get(program.pk),
+                credential=credentials.get(program.pk),
             )
         )
     _offers_attach(record, learner)

@@ -2,7 +2,8 @@
 
 Tasks take ids, never objects; they acknowledge late (a task whose worker dies
 is delivered again) and are idempotent, so a redelivery or a manual rerun never
-duplicates a credential or an e-mail.
+duplicates a credential. E-mails go through the outbox (``lms.notifications``):
+recorded with the change, sent and marked once.
 """
 
 from __future__ import annotations
@@ -12,17 +13,21 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import InterfaceError, OperationalError
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db import InterfaceError, OperationalError, transaction
+from django.utils import timezone
 
 from certification.issuance.artefacts import (
     credential_activate,
     credential_artefacts_replace,
 )
-from certification.issuance.storage import artefact_read
 from certification.models import Credential, CredentialStatus
+from certification.notifications import (
+    credential_issued_key,
+    credential_issued_record,
+    renewal_reminder_key,
+    renewal_reminder_record,
+)
+from lms.notifications.services import notifications_dispatch, test_pause
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +47,10 @@ RETRY = {
 def issue_credential(self, credential_id: int) -> str | None:
     """Build the artefacts of a pending credential and make it active.
 
-    Does nothing when the credential is already active (or revoked). Queues the
-    holder's e-mail with the PDF once the activation is committed.
+    Does nothing when the credential is already active (or revoked). The
+    holder's e-mail with the PDF is recorded in the activation's transaction
+    and sent by ``notifications.send`` (queued here, again on a redelivery
+    while it is unsent).
     """
     try:
         credential = credential_activate(credential_id)
@@ -53,10 +60,9 @@ def issue_credential(self, credential_id: int) -> str | None:
         Credential.objects.filter(pk=credential_id).update(last_error=str(exc)[:2000])
         logger.exception("credential %s could not be issued", credential_id)
         raise
-    if credential is None:
-        return None
-    send_credential_email.delay(credential.pk)
-    return credential.public_id
+    test_pause("credentials_activated")
+    _notify_issued([credential_id])
+    return credential.public_id if credential is not None else None
 
 
 @shared_task(name="certification.issue_credentials_batch", **RETRY)
@@ -64,9 +70,11 @@ def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
     """Build and activate a chunk of pending credentials together (bulk).
 
     Idempotent like ``issue_credential``: credentials no longer pending are
-    skipped. A permanent failure hands every credential of the chunk to
-    ``issue_credential``, so one bad record neither blocks the others nor
-    hides its own error from the officers; the chunk's task is then marked
+    skipped, and the holders' e-mails recorded with the activation but not yet
+    sent are queued again, so a chunk redelivered after its worker died
+    notifies every holder. A permanent failure hands every credential of the
+    chunk to ``issue_credential``, so one bad record neither blocks the others
+    nor hides its own error from the officers; the chunk's task is then marked
     failed with the original error.
     """
     from certification.issuance.batch import credentials_activate_batch
@@ -83,8 +91,8 @@ def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
             except Exception:
                 logger.exception("credential %s could not be issued", credential_id)
         raise
-    for credential in activated:
-        send_credential_email.delay(credential.pk)
+    test_pause("credentials_activated")
+    _notify_issued(credential_ids)
     return [credential.public_id for credential in activated]
 
 
@@ -92,34 +100,31 @@ def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
 def reissue_credential(credential_id: int, revision: int) -> str | None:
     """Build artefact ``revision`` of a reissued credential (idempotent)."""
     credential = credential_artefacts_replace(credential_id, revision)
-    if credential is None:
-        return None
-    send_credential_email.delay(credential.pk)
-    return credential.public_id
+    notifications_dispatch(keys=[credential_issued_key(credential_id, revision)])
+    return credential.public_id if credential is not None else None
 
 
 @shared_task(name="certification.send_credential_email", **RETRY)
 def send_credential_email(credential_id: int) -> bool:
-    """E-mail the holder the certificate PDF (in the holder's language)."""
-    credential = Credential.objects.select_related("holder", "issuer").get(
-        pk=credential_id
-    )
-    if credential.status != CredentialStatus.ACTIVE or not credential.holder.email:
+    """E-mail the holder the certificate PDF of an active credential, once per
+    artefact revision (tasks queued before the outbox existed end here)."""
+    credential = Credential.objects.filter(pk=credential_id).first()
+    if credential is None or credential.status != CredentialStatus.ACTIVE:
         return False
-    with translation.override(credential.holder.preferred_language or "es"):
-        context = {"credential": credential, "site": settings.WAGTAILADMIN_BASE_URL}
-        subject = render_to_string(
-            "certification/email/credential_issued_subject.txt", context
-        ).strip()
-        body = render_to_string("certification/email/credential_issued.txt", context)
-    message = EmailMessage(subject, body, to=[credential.holder.email])
-    message.attach(
-        f"certificado-{credential.public_id}.pdf",
-        artefact_read(credential.pdf_file),
-        "application/pdf",
+    with transaction.atomic():
+        credential_issued_record([credential])
+    key = credential_issued_key(credential.pk, credential.artefact_revision)
+    return bool(notifications_dispatch(keys=[key]))
+
+
+def _notify_issued(credential_ids: list[int]) -> None:
+    """Queue the unsent «certificate issued» e-mails of ``credential_ids``."""
+    revisions = Credential.objects.filter(
+        pk__in=credential_ids, status=CredentialStatus.ACTIVE
+    ).values_list("pk", "artefact_revision")
+    notifications_dispatch(
+        keys=[credential_issued_key(pk, revision) for pk, revision in revisions]
     )
-    message.send()
-    return True
 
 
 @shared_task(name="certification.expire_credentials", acks_late=True)
@@ -142,23 +147,16 @@ def send_renewal_reminders() -> int:
         valid_until__gt=now,
         valid_until__lte=now + timedelta(days=days),
     ).select_related("holder")
-    sent = 0
+    queued = []
     for credential in due.iterator():
-        # Claim the reminder first, so a rerun after a crash never sends twice.
-        claimed = Credential.objects.filter(
-            pk=credential.pk, renewal_reminded_at__isnull=True
-        ).update(renewal_reminded_at=now)
-        if claimed and credential.holder.email:
-            _renewal_email(credential)
-            sent += 1
-    return sent
-
-
-def _renewal_email(credential: Credential) -> None:
-    with translation.override(credential.holder.preferred_language or "es"):
-        context = {"credential": credential, "site": settings.WAGTAILADMIN_BASE_URL}
-        subject = render_to_string(
-            "certification/email/renewal_reminder_subject.txt", context
-        ).strip()
-        body = render_to_string("certification/email/renewal_reminder.txt", context)
-    EmailMessage(subject, body, to=[credential.holder.email]).send()
+        # The claim and the e-mail's record commit together: a rerun after a
+        # crash finds the reminder claimed and its e-mail recorded, once.
+        with transaction.atomic():
+            claimed = Credential.objects.filter(
+                pk=credential.pk, renewal_reminded_at__isnull=True
+            ).update(renewal_reminded_at=now)
+            if claimed and credential.holder.email:
+                renewal_reminder_record(credential)
+                queued.append(renewal_reminder_key(credential))
+    notifications_dispatch(keys=queued)
+    return len(queued)

@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from certification.admin.audit import AuditPermissionPolicy
 from certification.admin.viewsets import CertificationViewSetGroup
 from certification.models import (
     CertificationProgram,
@@ -20,6 +21,7 @@ from certification.models import (
     StandardEquivalence,
 )
 from certification.permissions import CountryPermissionPolicy
+from lms.audit.models import AuditEntry
 
 for _model in (
     OccupationalStandard,
@@ -34,6 +36,7 @@ for _model in (
     ProgramApplication,
 ):
     register_permission_policy(_model, CountryPermissionPolicy(_model))
+register_permission_policy(AuditEntry, AuditPermissionPolicy(AuditEntry))
 
 
 @hooks.register("register_admin_viewset")
@@ -66,4 +69,27 @@ def register_standards_import_menu_item():
         reverse("certification_admin:standards_import"),
         icon_name="upload",
         order=310,
+    )
+
+
+class _PendingEvidenceMenuItem(MenuItem):
+    def is_shown(self, request):
+        from certification.models import AssessorRole
+        from certification.roles import officer_countries
+
+        user = request.user
+        return bool(
+            user.is_superuser
+            or officer_countries(user)
+            or AssessorRole.objects.filter(user=user).exists()
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_pending_evidence_menu_item():
+    return _PendingEvidenceMenuItem(
+        _("Evidencias por confirmar"),
+        reverse("certification_admin:evidence_pending"),
+        icon_name="tick-inverse",
+        order=305,
     )

@@ -5,6 +5,8 @@ from contextlib import suppress
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from certification.models import ApplicationRoute, ProgramApplication
+from certification.services import program_apply
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.selectors import canonical, course_lesson_ids
 from courses.signals import course_completed, lesson_completed
@@ -41,13 +43,27 @@ def lesson_complete_on_pass(sender, *, attempt, passed: bool, **kwargs) -> None:
 
 
 def enrolment_create(*, user, course: CoursePage) -> Enrolment:
-    """Enrol ``user`` in ``course``; enrolling again is a no-op that keeps progress."""
+    """Enrol ``user`` in ``course``; enrolling again is a no-op that keeps progress.
+    Starting a course that leads to certification programs applies the learner
+    to them (by course; an existing application is kept as it is)."""
     course = canonical(course)
-    enrolment, created = Enrolment.objects.get_or_create(user=user, course=course)
-    if not created and enrolment.withdrawn_at is not None:
-        enrolment.withdrawn_at = None
-        enrolment.save(update_fields=["withdrawn_at"])
+    with transaction.atomic():
+        enrolment, created = Enrolment.objects.get_or_create(user=user, course=course)
+        if not created and enrolment.withdrawn_at is not None:
+            enrolment.withdrawn_at = None
+            enrolment.save(update_fields=["withdrawn_at"])
+        _programs_apply(user=user, course=course)
     return enrolment
+
+
+def _programs_apply(*, user, course: CoursePage) -> None:
+    from courses.alignment import course_programs
+
+    for program in course_programs(course):
+        if not ProgramApplication.objects.filter(
+            learner=user, program=program
+        ).exists():
+            program_apply(learner=user, program=program, route=ApplicationRoute.COURSE)
 
 
 def enrolment_withdraw(*, user, course: CoursePage) -> None:

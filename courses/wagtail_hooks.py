@@ -7,6 +7,7 @@ from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from courses.models import Enrolment
+from lms.web.admin_display import zoned_column
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -30,7 +31,13 @@ class EnrolmentViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["user", "course", "enrolled_at", "completed_at", "withdrawn_at"]
+    list_display = [
+        "user",
+        "course",
+        zoned_column(Enrolment, "enrolled_at"),
+        zoned_column(Enrolment, "completed_at"),
+        zoned_column(Enrolment, "withdrawn_at"),
+    ]
     list_filter = ["course", "completed_at", "withdrawn_at"]
     search_fields = ["user__email", "user__legal_name", "course__title"]
     ordering = ["-enrolled_at"]

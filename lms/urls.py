@@ -13,6 +13,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Before Django's own: the switcher's ``next`` is already translated.
+    path("i18n/setlang/", web_views.language_set, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", web_views.health, name="health"),
     path("api/v1/", include("certification.api.urls")),

@@ -12,6 +12,7 @@ class PluginsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from lms.plugin_loader import plugin_modules
+        from plugins.notifications import renderers_register
         from plugins.registry import PluginConfig, all_plugins
         from plugins.roles import assessor_permissions_grant
 
@@ -23,6 +24,7 @@ class PluginsConfig(AppConfig):
                     "lms.assessments entry points but its AppConfig does not "
                     "subclass plugins.registry.PluginConfig."
                 )
+        renderers_register()
         all_plugins()  # fail at start-up, not in a request, on duplicate ids
         # Every app: permissions of later apps only exist after their own turn.
         post_migrate.connect(assessor_permissions_grant, dispatch_uid="plugins-roles")

@@ -17,7 +17,8 @@ class CriteriaAuthoringForm(forms.Form):
     """Criteria judged one by one: performance criteria of the competency
     standards (id ``pc:<pk>``, which give evidence when judged competent) and
     free-text criteria, one per line. ``cleaned_data["criteria"]`` is the list
-    ``[{"id", "text"}]`` stored in the config."""
+    ``[{"id", "text"}]`` stored in the config (a criterion of the standard in
+    the active language: the English version is cleaned in English)."""
 
     performance_criteria = forms.ModelMultipleChoiceField(
         label=_l("Criterios de desempeño de la norma"),
@@ -54,7 +55,7 @@ class CriteriaAuthoringForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         criteria = [
-            {"id": f"pc:{pc.pk}", "text": f"{pc.code} — {pc.text}"}
+            {"id": f"pc:{pc.pk}", "text": f"{pc.code} — {pc.display_text}"}
             for pc in cleaned.pop("performance_criteria", None) or []
         ]
         lines = [

@@ -13,6 +13,7 @@ The life of an attempt, and which method the core calls at each step::
     learner starts an attempt       prepare(config, rng)              -> attempt config
     learner sees the assessment     render(config=attempt config)     -> HTML inputs
     learner submits                 clean_response(config, data, files) -> response
+      (FixableError) form again     render(config, data=..., errors=...) -> HTML inputs
     core grades                     grade(config, response)           -> Score | None
     (None) an assessor grades       grading_form(config, response, data, files).score()
 
@@ -24,12 +25,14 @@ their head: see ``plugins/README.md`` for a complete worked example.
 
 from __future__ import annotations
 
+import inspect
 import random
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
@@ -68,6 +71,61 @@ class Score:
             "items": self.items,
             "criteria": self.criteria,
         }
+
+
+#: ``code`` of every message of a :class:`FixableError`.
+FIXABLE = "fixable"
+
+
+class FixableError(ValidationError):
+    """A submission the learner can put right in the form: an empty answer, a
+    file of a format or size not accepted, too many files, a link that is not
+    a web address. The core shows the form again with the message (next to
+    ``field`` when the plugin's ``render`` shows errors, above the inputs in
+    any case), keeps what was typed and stores nothing.
+
+    Anything else ``clean_response`` raises as a plain ``ValidationError`` is
+    taken for a submission the rendered form could not have produced (unknown
+    fields, forged option ids) and answered with a 400 page giving the reason.
+
+    ``FixableError("Escriba su respuesta.", field="text")`` names one field
+    (``None``: the whole form);
+    ``FixableError({"text": "...", "files": ["...", "..."]})`` several at once.
+    """
+
+    def __init__(self, message, *, field: str | None = None, params=None):
+        if not isinstance(message, dict):
+            message = {field or NON_FIELD_ERRORS: message}
+        super().__init__(
+            {
+                key or NON_FIELD_ERRORS: [
+                    ValidationError(text, code=FIXABLE, params=params)
+                    for text in (texts if isinstance(texts, list | tuple) else [texts])
+                ]
+                for key, texts in message.items()
+            }
+        )
+
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        """Messages by field name; ``"__all__"`` for the whole form."""
+        return self.message_dict
+
+
+def fixable_errors(exc: ValidationError) -> dict[str, list[str]] | None:
+    """``{field: [message, ...]}`` when every message of ``exc`` is one the
+    learner can put right (a :class:`FixableError`, or any message raised
+    with ``code=FIXABLE``); ``None`` otherwise."""
+    if hasattr(exc, "error_dict"):
+        groups = exc.error_dict
+    else:
+        groups = {NON_FIELD_ERRORS: exc.error_list}
+    if not all(error.code == FIXABLE for errors in groups.values() for error in errors):
+        return None
+    return {
+        name: [message for error in errors for message in error.messages]
+        for name, errors in groups.items()
+    }
 
 
 class GradingForm(forms.Form):
@@ -109,6 +167,12 @@ class AssessmentPlugin(ABC):
     #: and the grading form (checked from the file content, not its name).
     #: Empty: this plugin takes no files.
     allowed_file_types: ClassVar[tuple[str, ...]] = ()
+    #: The kind of evidence a passed attempt gives for the units and criteria
+    #: the assessment is aligned to: "knowledge" (what the candidate knows),
+    #: "product" (something they made, judged by an assessor) or "performance"
+    #: (work an assessor observed). A program whose unit asks for observed
+    #: performance is never certified by knowledge evidence alone.
+    evidence_kind: ClassVar[str] = "knowledge"
 
     # --- authoring ---------------------------------------------------------
 
@@ -128,19 +192,29 @@ class AssessmentPlugin(ABC):
     # --- the learner -------------------------------------------------------
 
     @abstractmethod
-    def render(self, *, config: dict) -> str:
+    def render(self, *, config: dict, data=None, errors=None) -> str:
         """HTML of the learner's inputs (the core adds the ``<form>``, the CSRF
         token and the submit button). It must never contain answer keys,
         accepted answers, points per option or assessor-only notes: whatever
-        is in this HTML, the learner can read."""
+        is in this HTML, the learner can read.
+
+        After a :class:`FixableError` the core calls it again with ``data``,
+        the refused submission (a QueryDict, as ``clean_response`` got it), to
+        fill the inputs with what the learner typed or chose, and ``errors``
+        (``{field: [message, ...]}``) to show next to those fields. Browsers
+        never refill a file input: next to one, ask to choose the file again.
+        Both are optional for plugins: a ``render`` that does not accept them
+        is called with ``config`` alone (see :func:`render_inputs`)."""
 
     @abstractmethod
     def clean_response(self, *, config: dict, data, files) -> dict:
         """Validate a submission (``data`` a QueryDict of the POST, ``files``
         its uploaded files) and return the response to store. Raise
+        :class:`FixableError` for what the learner can put right in the form
+        (an empty answer, too many files, a bad link) and a plain
         ``django.core.exceptions.ValidationError`` with a reason the learner
         can read for anything the rendered form could not have produced:
-        unknown option ids, missing or extra fields, too many files. Uploaded
+        unknown option ids, missing or extra fields. Uploaded
         files may be returned inside the response; the core checks their size
         and type, stores them privately and replaces them with references.
         Must not modify state."""
@@ -176,3 +250,20 @@ class AssessmentPlugin(ABC):
         return render_to_string(
             "plugins/includes/generic_response.html", {"response": response}
         )
+
+
+def render_inputs(
+    plugin: AssessmentPlugin, *, config: dict, data=None, errors=None
+) -> str:
+    """``plugin.render``, given ``data`` and ``errors`` only when it accepts
+    them: plugins written before they were part of the contract take
+    ``config`` alone and still work (the core shows the errors above their
+    inputs)."""
+    parameters = inspect.signature(plugin.render).parameters
+    open_ended = any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+    extra = {
+        name: value
+        for name, value in (("data", data), ("errors", errors))
+        if value is not None and (open_ended or name in parameters)
+    }
+    return plugin.render(config=config, **extra)

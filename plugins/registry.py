@@ -34,6 +34,11 @@ PLATFORM_DISTRIBUTION = "pacific-alliance-lms"
 REQUIRED_META = ("name", "version", "compatibility")
 
 
+#: The evidence kinds a plugin may declare (``certification.EvidenceKind``
+#: values, spelled here so the registry does not load certification models).
+EVIDENCE_KINDS = ("knowledge", "product", "performance")
+
+
 def platform_version() -> str:
     try:
         return version(PLATFORM_DISTRIBUTION)
@@ -113,6 +118,12 @@ class PluginConfig(AppConfig):
             missing = ", ".join(sorted(plugin_class.__abstractmethods__))
             raise ImproperlyConfigured(
                 f"Assessment plugin '{self.name}' does not implement: {missing}."
+            )
+        if plugin_class.evidence_kind not in EVIDENCE_KINDS:
+            raise ImproperlyConfigured(
+                f"Assessment plugin '{self.name}': evidence_kind "
+                f"{plugin_class.evidence_kind!r} is not one of "
+                f"{', '.join(EVIDENCE_KINDS)}."
             )
 
     def plugin_class(self) -> type[AssessmentPlugin]:

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
+from plugins.integrity import attempts_scope, grading_scope
 from plugins.models import Assessment, Attempt, AttemptStatus
 
 
@@ -31,7 +32,9 @@ class LearnerState:
 def learner_state(*, assessment: Assessment, user) -> LearnerState:
     """The learner's attempts at ``assessment`` (one query)."""
     attempts = list(
-        Attempt.objects.filter(assessment=assessment, learner=user).order_by("-number")
+        Attempt.objects.filter(assessment=assessment, learner=user)
+        .select_related("assessor")
+        .order_by("-number")
     )
     current = next((a for a in attempts if a.status == AttemptStatus.IN_PROGRESS), None)
     if current and current.deadline and timezone.now() > current.deadline:
@@ -59,15 +62,18 @@ def passed_assessment_ids(*, user, assessment_ids) -> set[int]:
 
 
 def attempt_visible_to(*, attempt: Attempt, user) -> bool:
-    """The owner, assessors and certification officers may see an attempt;
-    no learner sees another learner's."""
+    """The owner, and assessors and certification officers within their scope
+    (``plugins.integrity.attempts_scope``), may see an attempt; no learner sees
+    another learner's."""
     if not user.is_authenticated:
         return False
     if attempt.learner_id == user.pk:
         return True
-    return user.has_perm("plugins.grade_attempt") or user.has_perm(
-        "plugins.view_attempt"
-    )
+    if not (
+        user.has_perm("plugins.grade_attempt") or user.has_perm("plugins.view_attempt")
+    ):
+        return False
+    return attempts_scope(Attempt.objects.filter(pk=attempt.pk), user).exists()
 
 
 AGE_CHOICES = (1, 3, 7, 14, 30)
@@ -97,9 +103,10 @@ def queue_filter_choices() -> dict:
 def grading_queue(*, params, user, offset: int = 0, limit: int = 25) -> dict:
     """One page of pending attempts (oldest first), filtered by ``params``
     (``sector``, ``course``, ``country``, ``plugin``, ``age`` in days,
-    ``mine``). Fetches ``limit + 1`` rows instead of counting, so a page costs
-    the same at a thousand or a hundred thousand pending attempts."""
-    attempts = Attempt.objects.pending()
+    ``mine``), within what ``user`` may grade. Fetches ``limit + 1`` rows
+    instead of counting, so a page costs the same at a thousand or a hundred
+    thousand pending attempts."""
+    attempts = grading_scope(Attempt.objects.pending(), user)
     if params.get("sector"):
         attempts = attempts.filter(assessment__sector__code=params["sector"])
     if params.get("plugin"):

@@ -13,8 +13,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.audit.models import AuditAction
+from plugins import integrity
 from plugins.base import GradingForm, Score
 from plugins.models import Assessment, Attempt, AttemptGrading, AttemptStatus, FileRole
+from plugins.notifications import attempt_graded_record
 from plugins.signals import attempt_graded, attempt_submitted
 from plugins.uploads import check_uploads, max_upload_bytes, store_uploads
 
@@ -22,6 +25,10 @@ from plugins.uploads import check_uploads, max_upload_bytes, store_uploads
 SUBMIT_GRACE_SECONDS = 30
 #: POST keys the core's own form adds around the plugin's inputs.
 CORE_FIELDS = {"csrfmiddlewaretoken", "next"}
+GRADED = {
+    "first": AuditAction.ATTEMPT_GRADED,
+    "second": AuditAction.ATTEMPT_SECOND_GRADED,
+}
 
 
 class AttemptRefused(Exception):
@@ -43,7 +50,9 @@ def attempts_used(*, assessment: Assessment, learner) -> int:
 
 def attempt_start(*, assessment: Assessment, learner, page=None) -> Attempt:
     """Open a new attempt (or return the learner's open one), fixing the
-    attempt's own config through the plugin's ``prepare``. Raises
+    attempt's own config through the plugin's ``prepare`` (from the English
+    version when started from an English ``page``, see ``Assessment.config_for``;
+    without a page, the active language decides). Raises
     ``AttemptRefused`` when passed, awaiting a grade or out of attempts."""
     now = timezone.now()
     mine = Attempt.objects.filter(assessment=assessment, learner=learner)
@@ -61,7 +70,10 @@ def attempt_start(*, assessment: Assessment, learner, page=None) -> Attempt:
     if assessment.max_attempts and used >= assessment.max_attempts:
         raise AttemptRefused(_("No le quedan intentos en esta evaluación."))
     rng = random.Random(secrets.randbits(64))
-    presented = assessment.plugin.prepare(config=assessment.config, rng=rng)
+    language = page.locale.language_code if page is not None else None
+    presented = assessment.plugin.prepare(
+        config=assessment.config_for(language), rng=rng
+    )
     deadline = None
     if assessment.time_limit_minutes:
         deadline = now + timedelta(minutes=assessment.time_limit_minutes)
@@ -98,6 +110,10 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
     payload = data.copy()
     for key in CORE_FIELDS:
         payload.pop(key, None)
+    # A browser sends a file input left empty as an empty text value; no plugin
+    # needs an input whose every value is empty, so none receives one.
+    for key in [k for k, values in payload.lists() if not any(values)]:
+        payload.pop(key)
     response = plugin.clean_response(
         config=attempt.presented, data=payload, files=files
     )
@@ -121,11 +137,47 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
         attempt.status = AttemptStatus.AWAITING_GRADING
         score = plugin.grade(attempt.presented, attempt.response)
         if score is None:
+            if attempt.page_id is None:
+                attempt.assessor = _assessor_for(attempt)
+                attempt.claimed_at = now if attempt.assessor else None
             attempt.save()
         else:
             _apply_result(attempt, score, assessor=None)
         attempt_submitted.send(sender=Attempt, attempt=attempt)
     return attempt
+
+
+def _assessor_for(attempt: Attempt):
+    """An assessor for an attempt taken outside any course (recognition of
+    prior learning, from the assessment's own page), so the candidate knows
+    who will judge it: among the active assessors accredited for the
+    learner's country and the assessment's sector and units (never the
+    learner), the one with the fewest attempts waiting. None when there is
+    none; the attempt then waits in the queue for anyone to take."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Count
+
+    from plugins.roles import ASSESSORS_GROUP
+
+    assessors = [
+        user
+        for user in get_user_model()
+        .objects.filter(groups__name=ASSESSORS_GROUP, is_active=True)
+        .exclude(pk=attempt.learner_id)
+        .order_by("pk")
+        if integrity.may_grade(user, attempt)
+    ]
+    if not assessors:
+        return None
+    waiting = dict(
+        Attempt.objects.filter(
+            assessor__in=assessors, status=AttemptStatus.AWAITING_GRADING
+        )
+        .values("assessor")
+        .annotate(n=Count("pk"))
+        .values_list("assessor", "n")
+    )
+    return min(assessors, key=lambda user: (waiting.get(user.pk, 0), user.pk))
 
 
 def _passed(attempt: Attempt, score: Score) -> bool:
@@ -134,7 +186,9 @@ def _passed(attempt: Attempt, score: Score) -> bool:
     return score.percent >= attempt.assessment.pass_mark
 
 
-def _apply_result(attempt: Attempt, score: Score, *, assessor, record=None) -> None:
+def _apply_result(
+    attempt: Attempt, score: Score, *, assessor, record=None, regrade=False
+) -> None:
     passed = _passed(attempt, score)
     attempt.status = AttemptStatus.PASSED if passed else AttemptStatus.NOT_YET_COMPETENT
     attempt.points, attempt.max_points = score.points, score.max_points
@@ -144,24 +198,34 @@ def _apply_result(attempt: Attempt, score: Score, *, assessor, record=None) -> N
     attempt.graded_by = assessor
     attempt.graded_at = timezone.now()
     attempt.save()
-    _record_evidence(attempt, score, passed=passed, assessor=assessor)
+    _record_evidence(attempt, score, passed=passed, assessor=assessor, regrade=regrade)
     attempt_graded.send(
         sender=Attempt, attempt=attempt, passed=passed, assessor=assessor
     )
 
 
-def _record_evidence(attempt: Attempt, score: Score, *, passed: bool, assessor) -> None:
-    """Passing gives evidence for the assessment's units and criteria; an
-    assessor's "competent" on a criterion (key ``pc:<id>``) gives evidence for
-    that criterion even when the whole attempt is not yet passed."""
+def _record_evidence(
+    attempt: Attempt, score: Score, *, passed: bool, assessor, regrade: bool
+) -> None:
+    """Passing gives evidence, of the kind the plugin declares, for the
+    assessment's units and criteria; an assessor's "competent" on a criterion
+    (key ``pc:<id>``) gives evidence for that criterion even when the whole
+    attempt is not yet passed. The attester is the assessor (None: the system
+    graded it); the source is the attempt. A result that changes (regrade,
+    appeal) first withdraws what the attempt gave before."""
     from certification.models import EvidenceSource, PerformanceCriterion
-    from certification.services import evidence_record
+    from certification.services import evidence_record, evidence_withdraw
 
     kind = EvidenceSource.ATTEMPT
+    if regrade:
+        evidence_withdraw(
+            learner=attempt.learner, source_kind=kind, source_id=attempt.pk
+        )
     common = {
         "learner": attempt.learner,
         "source_kind": kind,
         "source_id": attempt.pk,
+        "kind": attempt.assessment.evidence_kind,
         "assessor": assessor,
         "assessed_at": attempt.graded_at,
     }
@@ -179,25 +243,38 @@ def _record_evidence(attempt: Attempt, score: Score, *, passed: bool, assessor) 
 
 def attempt_claim(*, attempt: Attempt, assessor) -> Attempt:
     """Take an unassigned pending attempt; refuses one another assessor holds."""
+    integrity.assessor_check(attempt=attempt, assessor=assessor)
     updated = Attempt.objects.filter(
         pk=attempt.pk, status=AttemptStatus.AWAITING_GRADING, assessor__isnull=True
     ).update(assessor=assessor, claimed_at=timezone.now())
     attempt.refresh_from_db()
     if not updated and attempt.assessor_id != assessor.pk:
         raise AttemptRefused(_("Otro evaluador ya tomó este intento."))
+    if updated:
+        integrity.attempt_audit(
+            attempt, action=AuditAction.ATTEMPT_CLAIMED, actor=assessor
+        )
     return attempt
 
 
 def attempt_assign(*, attempt: Attempt, assessor, second: bool = False) -> Attempt:
     """Assign the attempt (or its second grading) to ``assessor``."""
+    integrity.assessor_check(attempt=attempt, assessor=assessor)
+    before = integrity.attempt_state(attempt)
     if second:
         if assessor.pk == attempt.assessor_id or assessor.pk == attempt.graded_by_id:
             raise AttemptRefused(_("El segundo evaluador debe ser otra persona."))
         attempt.second_assessor = assessor
         attempt.save(update_fields=["second_assessor"])
-        return attempt
-    attempt.assessor, attempt.claimed_at = assessor, timezone.now()
-    attempt.save(update_fields=["assessor", "claimed_at"])
+    else:
+        attempt.assessor, attempt.claimed_at = assessor, timezone.now()
+        attempt.save(update_fields=["assessor", "claimed_at"])
+    integrity.attempt_audit(
+        attempt,
+        action=AuditAction.ATTEMPT_ASSIGNED,
+        before=before,
+        after=integrity.attempt_state(attempt),
+    )
     return attempt
 
 
@@ -221,7 +298,9 @@ def attempt_grade(*, attempt: Attempt, assessor, form: GradingForm) -> AttemptGr
     """Record a validated grading form. The first grading decides the result
     (sends ``attempt_graded`` and e-mails the learner after commit); a second
     assessor's grading is kept beside it to show agreement."""
+    integrity.assessor_check(attempt=attempt, assessor=assessor)
     kind = _grading_kind(attempt, assessor)
+    before = integrity.attempt_state(attempt)
     score = form.score()
     cleaned = dict(form.cleaned_data)
     types = check_uploads(
@@ -245,17 +324,41 @@ def attempt_grade(*, attempt: Attempt, assessor, form: GradingForm) -> AttemptGr
         if kind == "first":
             attempt.assessor = attempt.assessor or assessor
             _apply_result(attempt, score, assessor=assessor, record=data)
-            transaction.on_commit(lambda: _queue_notification(attempt.pk))
+            attempt_graded_record(attempt)
         else:
             attempt.second_assessor = assessor
             attempt.save(update_fields=["second_assessor"])
+        integrity.attempt_audit(
+            attempt,
+            action=GRADED[kind],
+            actor=assessor,
+            before=before,
+            after={**integrity.attempt_state(attempt), "grading": score.as_dict()},
+        )
     return grading
 
 
-def _queue_notification(attempt_id: int) -> None:
-    from plugins.tasks import attempt_notify_graded
-
-    attempt_notify_graded.delay(attempt_id)
+def attempt_regrade(
+    *, attempt: Attempt, assessor, score: Score, reason: str
+) -> Attempt:
+    """Change the result of a graded attempt (a regrade, or an appeal upheld):
+    the new result replaces the old one, sends ``attempt_graded`` again, and the
+    evidence the attempt gave is withdrawn and recorded anew from the new
+    result (so a program no longer met loses the learner's eligibility, unless
+    the certificate was issued). ``reason`` is required and kept in the
+    attempt's record; nobody regrades their own attempt."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AttemptRefused(_("Indique el motivo de la recalificación."))
+    integrity.assessor_check(attempt=attempt, assessor=assessor)
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if not locked.is_graded:
+            raise AttemptRefused(_("Este intento aún no fue calificado."))
+        record = {**(locked.result or {}).get("record", {}), "regrade_reason": reason}
+        _apply_result(locked, score, assessor=assessor, record=record, regrade=True)
+    attempt.refresh_from_db()
+    return attempt
 
 
 def _jsonable(value):
@@ -285,6 +388,7 @@ __all__ = [
     "attempt_assign",
     "attempt_claim",
     "attempt_grade",
+    "attempt_regrade",
     "attempt_start",
     "attempt_submit",
 ]

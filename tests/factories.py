@@ -31,3 +31,42 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.get_or_create(
                 user=obj, email=obj.email, defaults={"verified": True, "primary": True}
             )
+
+
+def assessor_roles_grant(user, *, countries=("CL",), sectors=None):
+    """Accredit ``user`` as assessor for ``countries`` × ``sectors`` (codes;
+    every sector when None)."""
+    from certification.models import AssessorRole
+    from lms.reference.models import Sector
+
+    chosen = Sector.objects.all()
+    if sectors is not None:
+        chosen = chosen.filter(code__in=sectors)
+    for country in countries:
+        for sector in chosen:
+            AssessorRole.objects.get_or_create(
+                user=user, country_id=country, sector=sector
+            )
+    return user
+
+
+def evidence_attested(*, learner, unit, assessor, source_id, assessed_at=None):
+    """Manual evidence of ``unit`` named to ``assessor`` (accredited for the
+    unit's country and sector here) and confirmed by them, so it counts."""
+    from certification.services import evidence_confirm, evidence_record
+
+    standard = unit.standard
+    assessor_roles_grant(
+        assessor, countries=(standard.country_id,), sectors=(standard.sector.code,)
+    )
+    evidence = evidence_record(
+        learner=learner,
+        unit=unit,
+        source_kind="manual",
+        source_id=source_id,
+        assessor=assessor,
+        assessed_at=assessed_at,
+    )
+    if evidence.confirmed_at is None:
+        evidence = evidence_confirm(evidence=evidence, confirmed_by=assessor)
+    return evidence

@@ -1,8 +1,14 @@
 from django.urls import path, re_path
 
-from certification.admin import interchange_views
+from certification.admin import evidence, interchange_views
 
 urlpatterns = [
+    path("evidence/pending/", evidence.evidence_pending, name="evidence_pending"),
+    path(
+        "evidence/<int:pk>/confirm/",
+        evidence.evidence_confirm_view,
+        name="evidence_confirm",
+    ),
     path(
         "standards/import/",
         interchange_views.standards_import_view,

@@ -4,9 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from certification.admin import views
+from certification.admin import evidence, views
+from certification.admin.audit import AuditEntryViewSet
 from certification.admin.forms import CountryScopedForm
 from certification.models import (
+    AssessorRole,
     CertificationProgram,
     CompetencyUnit,
     Evidence,
@@ -18,6 +20,7 @@ from certification.models import (
     QualificationFramework,
     StandardEquivalence,
 )
+from lms.web.admin_display import zoned_column
 
 
 class CountryScopedViewSet(ModelViewSet):
@@ -59,7 +62,9 @@ class OccupationalStandardViewSet(CountryScopedViewSet):
         FieldPanel("code"),
         FieldPanel("version"),
         FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("level"),
         MultiFieldPanel(
             [FieldPanel("valid_from"), FieldPanel("valid_until")],
@@ -80,7 +85,9 @@ class CompetencyUnitViewSet(CountryScopedViewSet):
         FieldPanel("standard"),
         FieldPanel("code"),
         FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("sort_order"),
         InlinePanel(
             "criteria", heading=_("Criterios de desempeño"), label=_("criterio")
@@ -117,7 +124,9 @@ class CertificationProgramViewSet(CountryScopedViewSet):
     panels = [
         FieldPanel("code"),
         FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("issuer"),
         FieldPanel("standard"),
         FieldPanel("required_units"),
@@ -170,10 +179,12 @@ class QualificationFrameworkViewSet(ModelViewSet):
         for name in (
             "code",
             "name",
+            "name_en",
             "short_name",
             "country",
             "is_regional",
             "description",
+            "description_en",
             "source_url",
         )
     ]
@@ -187,7 +198,17 @@ class FrameworkLevelViewSet(ModelViewSet):
     menu_label = _("Niveles de marco")
     list_display = ["__str__", "name"]
     list_filter = ["framework"]
-    panels = [FieldPanel(n) for n in ("framework", "number", "name", "descriptor")]
+    panels = [
+        FieldPanel(n)
+        for n in (
+            "framework",
+            "number",
+            "name",
+            "name_en",
+            "descriptor",
+            "descriptor_en",
+        )
+    ]
     inspect_view_enabled = True
     add_to_admin_menu = False
 
@@ -196,14 +217,29 @@ class EvidenceViewSet(CountryScopedViewSet):
     model = Evidence
     icon = "tick-inverse"
     menu_label = _("Evidencias")
-    list_display = ["learner", "unit", "criterion", "source_kind", "assessed_at"]
+    list_display = [
+        "learner",
+        "unit",
+        "criterion",
+        "source_kind",
+        zoned_column(Evidence, "assessed_at"),
+        "recorded_by",
+        "confirmed_at",
+    ]
     list_filter = ["source_kind"]
+
+    @property
+    def add_view(self):
+        """Manual evidence goes through its own form and service."""
+        return evidence.evidence_add
+
     panels = [
         FieldPanel("learner"),
         FieldPanel("unit"),
         FieldPanel("criterion"),
         FieldPanel("source_kind"),
         FieldPanel("source_id"),
+        FieldPanel("kind"),
         FieldPanel("assessor"),
         FieldPanel("assessed_at"),
         FieldPanel("expires_at"),
@@ -211,13 +247,38 @@ class EvidenceViewSet(CountryScopedViewSet):
     ]
 
 
+class AssessorRoleViewSet(ModelViewSet):
+    """Assessors' accreditations by country and sector: granted by
+    administrators (model permissions), every change audited."""
+
+    model = AssessorRole
+    icon = "user"
+    menu_label = _("Acreditaciones de evaluadores")
+    list_display = ["user", "country", "sector", "created_at"]
+    list_filter = ["country", "sector"]
+    search_fields = ["user__legal_name", "user__username", "user__email"]
+    form_fields = ["user", "country", "sector"]
+    add_to_admin_menu = False
+
+
 class ProgramApplicationViewSet(CountryScopedViewSet):
     model = ProgramApplication
     icon = "form"
     menu_label = _("Postulaciones")
-    list_display = ["learner", "program", "route", "status", "created_at"]
+    list_display = [
+        "learner",
+        "program",
+        "route",
+        "status",
+        zoned_column(ProgramApplication, "updated_at"),
+    ]
     list_filter = ["route", "status"]
-    panels = [FieldPanel("status")]
+    # The state changes through certification.applications (evidence,
+    # issuance, the approval queue's approve and reject), never by hand here.
+    panels = [
+        FieldPanel("status", read_only=True),
+        FieldPanel("reason", read_only=True),
+    ]
 
 
 class CertificationViewSetGroup(ModelViewSetGroup):
@@ -235,4 +296,6 @@ class CertificationViewSetGroup(ModelViewSetGroup):
         QualificationFrameworkViewSet("certification_frameworks"),
         FrameworkLevelViewSet("certification_levels"),
         LevelMappingViewSet("certification_level_mappings"),
+        AssessorRoleViewSet("certification_assessor_roles"),
+        AuditEntryViewSet("certification_audit"),
     )

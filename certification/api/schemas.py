@@ -12,23 +12,34 @@ class Ping(Schema):
     ok: bool
 
 
-class Error(Schema):
+class Problem(Schema):
+    """RFC 9457 problem details: every error answer of this API
+    (``application/problem+json``)."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
     detail: str
 
 
-class Invalid(Schema):
-    """422: the request does not match this description (field errors)."""
-
-    detail: list[dict[str, Any]] | str
+class Error(Problem):
+    pass
 
 
-class NotFound(Schema):
-    status: str = "not_found"
-    detail: str
+class Invalid(Problem):
+    """422: the request does not match this description (one entry of
+    ``errors`` per invalid field)."""
+
+    errors: list[dict[str, Any]]
 
 
-class RateLimited(Schema):
-    detail: str
+class NotFound(Problem):
+    pass
+
+
+class RateLimited(Problem):
+    """429: ``retry_after`` seconds (also in the Retry-After header)."""
+
     retry_after: int
 
 

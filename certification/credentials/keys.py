@@ -45,7 +45,6 @@ from .multibase import (
     ed25519_public_key_to_multikey,
 )
 
-DEFAULT_PUBLIC_HOST = "127.0.0.1%3A8000"
 SIGNING_CERT_FILE = "signing-cert.pem"
 SIGNING_KEY_FILE = "signing-key.pem"
 SIGNING_CHAIN_FILE = "signing-chain.pem"
@@ -114,9 +113,11 @@ def key_directory(issuer_code: str) -> Path:
 
 
 def public_host() -> str:
-    """The did:web host, its port percent-encoded (``127.0.0.1%3A8000``)."""
-    host = getattr(_settings(), "LMS_PUBLIC_HOST", "") or DEFAULT_PUBLIC_HOST
-    return host.replace(":", "%3A")
+    """The did:web host of ``LMS_PUBLIC_URL``, its port percent-encoded
+    (``certificados.example.org``, ``127.0.0.1%3A8000``)."""
+    from lms.public_url import public_netloc
+
+    return public_netloc().replace(":", "%3A")
 
 
 # --- did:web ---------------------------------------------------------------

@@ -14,13 +14,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from ._loop import call_outside_event_loop
+from .pdfsafe import ATTACHMENT_NAME, Budget, Meter, PdfError, read_attachment
 
-ATTACHMENT_NAME = "credential.json"
 SIGNATURE_FIELD = "CredentialSignature"
-
-
-class PdfError(ValueError):
-    """The bytes are not a readable PDF (or lack what was asked for)."""
 
 
 @dataclass(frozen=True)
@@ -224,18 +220,23 @@ def sign_pdf(pdf_bytes: bytes, *, issuer_code: str, reason: str = "") -> bytes:
     return PadesSigner.for_issuer(issuer_code).sign(pdf_bytes, reason=reason)
 
 
-def validate_pdf(pdf_bytes: bytes, trust_roots) -> SignatureReport:
+def validate_pdf(pdf_bytes: bytes, trust_roots, *, reader=None) -> SignatureReport:
     """Validate the last signature with ``trust_roots`` (certificates) only.
 
-    Never raises for a damaged file: the report says what failed.
+    ``reader``: a pyHanko reader already open on ``pdf_bytes`` (the
+    sandbox's, see :mod:`.sandbox`). Never raises for a damaged file: the
+    report says what failed.
     """
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
     try:
-        reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
+        if reader is None:
+            reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         signatures = reader.embedded_signatures
+    except MemoryError:
+        raise
     except Exception as exc:  # pyHanko raises many types for broken files
         return SignatureReport(False, reason=f"the PDF cannot be read: {exc}")
     if not signatures:
@@ -248,6 +249,8 @@ def validate_pdf(pdf_bytes: bytes, trust_roots) -> SignatureReport:
     embedded = signatures[-1]
     try:
         status = call_outside_event_loop(validate_pdf_signature, embedded, context)
+    except MemoryError:
+        raise
     except Exception as exc:  # a malformed signature must not crash the caller
         return SignatureReport(True, reason=f"the signature cannot be checked: {exc}")
     coverage = getattr(status.coverage, "name", str(status.coverage))
@@ -284,46 +287,25 @@ def _with_reason(report: SignatureReport) -> SignatureReport:
     return SignatureReport(**{**report.__dict__, "reason": reason})
 
 
-def extract_attachment(pdf_bytes: bytes, name: str = ATTACHMENT_NAME) -> bytes:
+def extract_attachment(
+    pdf_bytes: bytes, name: str = ATTACHMENT_NAME, *, budget: Budget | None = None
+) -> bytes:
     """The bytes of an embedded file (``credential.json`` by default).
 
-    Looks in the document's EmbeddedFiles name tree. Raises PdfError when the
-    PDF is unreadable or has no such attachment.
+    Looks in the document's EmbeddedFiles name tree, within ``budget`` (each
+    tree node visited once, the stream inflated in chunks up to
+    ``Budget.max_attachment_bytes``). Raises PdfError when the PDF is
+    unreadable or has no such attachment, :class:`.pdfsafe.BudgetExceeded`
+    (a PdfError) when reading it would cost more than the budget.
     """
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    meter = Meter(budget)
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-        names = reader.root["/Names"]["/EmbeddedFiles"]
-        found = _find_in_name_tree(names, name)
-    except KeyError as exc:
-        raise PdfError(f"the PDF has no attachment {name!r}") from exc
     except Exception as exc:  # pyHanko raises many types for broken files
         raise PdfError(f"the PDF cannot be read: {exc}") from exc
-    if found is None:
-        raise PdfError(f"the PDF has no attachment {name!r}")
-    try:
-        return found["/EF"]["/F"].data
-    except Exception as exc:
-        raise PdfError(f"the attachment {name!r} cannot be read: {exc}") from exc
-
-
-def _find_in_name_tree(node, name: str, depth: int = 0):
-    if depth > 32:
-        raise PdfError("the attachment name tree is too deep")
-    node = node.get_object() if hasattr(node, "get_object") else node
-    if "/Names" in node:
-        entries = node["/Names"]
-        for index in range(0, len(entries) - 1, 2):
-            spec = entries[index + 1].get_object()
-            filename = str(spec.get("/UF", spec.get("/F", entries[index])))
-            if filename == name or str(entries[index]) == name:
-                return spec
-    for kid in node.get("/Kids", []):
-        found = _find_in_name_tree(kid, name, depth + 1)
-        if found is not None:
-            return found
-    return None
+    return read_attachment(reader, meter, name)
 
 
 def attachment_relationship(pdf_bytes: bytes, name: str = ATTACHMENT_NAME) -> str:

@@ -115,6 +115,45 @@ HTML_PARTS = re.compile(r"^(.*?)<body\s*>(.*)</body>", re.S | re.I)
 BATCH_PAGE = '<div style="break-after: page">{}</div>'
 
 
+# The holder's name shrinks until it fits: each step is the CSS class the
+# template gives the name's block (``holder_fit``) and the most lines it may
+# take there. The last step takes whatever the name needs: never clipped.
+FIT_FIELD = "holder_fit"
+FIT_STEPS = (("", 1), ("fit-1", 1), ("fit-2", 2), ("fit-3", 2), ("fit-4", None))
+FIT_MARK = "data-fit"  # the attribute of the block whose lines are counted
+
+
+def fit_lines(pages) -> int:
+    """The most lines of text a ``data-fit`` block of laid-out ``pages``
+    holds (0: none)."""
+    from weasyprint.formatting_structure import boxes
+
+    def lines(box) -> int:
+        if isinstance(box, boxes.LineBox):
+            return 1
+        return sum(lines(child) for child in getattr(box, "children", ()))
+
+    def most(box) -> int:
+        element = getattr(box, "element", None)
+        if (
+            isinstance(box, boxes.BlockBox)
+            and element is not None
+            and element.get(FIT_MARK) is not None
+            and box.element_tag == element.tag
+        ):
+            return lines(box)
+        return max((most(child) for child in getattr(box, "children", ())), default=0)
+
+    return max((most(page._page_box) for page in pages), default=0)
+
+
+def fits(pages, step: int) -> bool:
+    """Whether ``pages``, laid out at fit step ``step``, need no smaller step
+    (see :data:`FIT_STEPS`)."""
+    limit = FIT_STEPS[step][1]
+    return limit is None or fit_lines(pages) <= limit
+
+
 class CertificateRenderError(ValueError):
     """The context lacks a field the certificate needs."""
 
@@ -165,6 +204,7 @@ def certificate_context(context: dict) -> dict:
     result.setdefault("kind_es", DEFAULT_KIND_ES)
     result.setdefault("kind_en", DEFAULT_KIND_EN)
     result.setdefault("standard", {})
+    result.setdefault(FIT_FIELD, FIT_STEPS[0][0])
     code = qr_code(context["verify_url"])
     result.update(
         qr_code=code,
@@ -264,12 +304,22 @@ class CertificateRenderer:
         credential_json,
         attachment_time: dt.datetime | None = None,
     ) -> bytes:
-        """One certificate as PDF/A-3b bytes, the credential attached."""
-        return self._html_document(self.html(context)).write_pdf(
-            stylesheets=[self.stylesheet],
-            font_config=self.font_config,
-            **self._write_options(credential_json, attachment_time),
-        )
+        """One certificate as PDF/A-3b bytes, the credential attached.
+
+        A holder's name too long for its line is laid out again a step
+        smaller (:data:`FIT_STEPS`) until it fits."""
+        from weasyprint import DEFAULT_OPTIONS
+
+        full = certificate_context(context)
+        options = dict(DEFAULT_OPTIONS)
+        options.update(self._write_options(credential_json, attachment_time))
+        options["stylesheets"] = [self.stylesheet]
+        for step, (css_class, _) in enumerate(FIT_STEPS):
+            html = self.template.render({**full, FIT_FIELD: css_class})
+            document = self._html_document(html).render(self.font_config, **options)
+            if fits(document.pages, step):
+                break
+        return document.write_pdf(**{key: options[key] for key in DEFAULT_OPTIONS})
 
     def render_many(
         self,
@@ -416,7 +466,14 @@ class CertificateRenderer:
                 for context, data, moment in items
             ]
         results = []
-        for page, part, (_, data, moment) in zip(pages, parts, items, strict=True):
+        for page, part, (context, data, moment) in zip(
+            pages, parts, items, strict=True
+        ):
+            if not fits([page], 0):  # the holder's name must be shrunk
+                results.append(
+                    self.render(context, credential_json=data, attachment_time=moment)
+                )
+                continue
             head = self._html_document(part.group(1) + "<body></body></html>")
             single = Document(
                 [page],

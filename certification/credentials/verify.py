@@ -12,9 +12,11 @@ the caller, who can append them to the same report with :meth:`Report.add`.
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .pades import PdfError, extract_attachment, validate_pdf
+from .pdfsafe import Budget, BudgetExceeded
 from .proof import verify_document
 
 
@@ -29,6 +31,7 @@ class Check:
 class Report:
     checks: list[Check] = field(default_factory=list)
     credential: dict | None = None
+    exceeded: BudgetExceeded | None = None
 
     def add(self, name: str, passed: bool, reason: str = "") -> Check:
         check = Check(name, passed, reason)
@@ -73,6 +76,87 @@ def verify_pdf(pdf_bytes: bytes, *, public_keys, trust_roots) -> Report:
     signature = validate_pdf(bytes(pdf_bytes), trust_roots)
     report.add("signature", signature.ok, signature.reason)
     return report
+
+
+def _not_a_pdf(pdf_bytes) -> Report | None:
+    if isinstance(pdf_bytes, bytes | bytearray) and pdf_bytes.startswith(b"%PDF-"):
+        return None
+    report = Report()
+    report.add("attachment", False, "the file is not a PDF")
+    report.add("proof", False, "no credential to check")
+    report.add("signature", False, "the file is not a PDF")
+    return report
+
+
+def verify_pdf_untrusted(
+    pdf_bytes: bytes,
+    *,
+    keys_for: Callable[[dict | None], tuple],
+    budget: Budget | None = None,
+) -> Report:
+    """Verify a PDF from outside: every parse of it happens in the sandbox
+    (:mod:`.sandbox`), within ``budget``.
+
+    ``keys_for(credential)`` (run here, with the embedded credential dict or
+    None) returns ``(public_keys, trust_roots)``; ``trust_roots=None`` checks
+    the signature's integrity only. When the file breaks its budget the
+    report's first check is ``readable`` (failed, naming the limit) and
+    ``report.exceeded`` says which.
+    """
+    from .sandbox import pdf_inspect
+
+    report = _not_a_pdf(pdf_bytes)
+    if report is not None:
+        return report
+    report = Report()
+    chosen: dict = {}
+
+    def roots_for(raw: bytes | None):
+        chosen["credential"] = _parse_credential(raw)
+        chosen["keys"], roots = keys_for(chosen["credential"][0])
+        return roots
+
+    inspection = pdf_inspect(bytes(pdf_bytes), budget=budget, roots_for=roots_for)
+    if inspection.exceeded is not None:
+        report.exceeded = inspection.exceeded
+        report.add("readable", False, str(inspection.exceeded))
+        report.add("attachment", False, "not checked: the file is unreadable")
+        report.add("proof", False, "not checked: the file is unreadable")
+        report.add("signature", False, "not checked: the file is unreadable")
+        return report
+    credential, error = chosen.get("credential", (None, ""))
+    if inspection.attachment is None:
+        credential, error = None, inspection.attachment_error
+    _report_credential(credential, error, chosen.get("keys", {}), report)
+    signature = inspection.signature
+    if signature is None:
+        report.add("signature", False, "the signature cannot be checked")
+    else:
+        report.add("signature", signature.ok, signature.reason)
+    return report
+
+
+def _parse_credential(raw: bytes | None) -> tuple[dict | None, str]:
+    if raw is None:
+        return None, ""
+    try:
+        credential = json.loads(raw)
+    except ValueError as exc:
+        return None, f"credential.json is not valid JSON: {exc}"
+    if not isinstance(credential, dict):
+        return None, "credential.json is not valid JSON: not a JSON object"
+    return credential, ""
+
+
+def _report_credential(credential, error: str, public_keys, report: Report) -> None:
+    if credential is None:
+        report.add("attachment", False, error)
+        report.add("proof", False, "no credential to check")
+        return
+    report.add("attachment", True)
+    report.credential = credential
+    result = verify_document(credential, public_keys)
+    report.add("proof", result.verified, result.reason)
 
 
 def _check_credential(pdf_bytes: bytes, public_keys, report: Report) -> None:

@@ -6,6 +6,7 @@ changes nothing. Everything is labelled as demonstration data, not official.
 
 from django.db import transaction
 
+from certification.demo.english import english_texts_apply
 from certification.demo.frameworks import FRAMEWORKS, MAPPING, REGIONAL
 from certification.demo.standards import (
     DEMO_LABEL,
@@ -47,6 +48,7 @@ def seed_certification_demo(context=None) -> None:
     issuers = _issuers_seed()
     for row in PROGRAMS:
         _program_seed(row, standards, issuers)
+    english_texts_apply()
     groups = officer_roles_sync()
     _demo_officers_place(context, groups)
     if context is not None:

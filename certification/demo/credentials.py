@@ -8,13 +8,15 @@ from certification.issuance.artefacts import credential_activate
 from certification.issuance.service import credential_issue
 from certification.lifecycle import credential_revoke
 from certification.models import (
+    AssessorRole,
     CertificationProgram,
     Credential,
     CredentialStatus,
     EvidenceSource,
     Issuer,
 )
-from certification.services import evidence_record
+from certification.services import evidence_confirm, evidence_record
+from lms.reference.models import Country, Sector
 
 DEMO_HOLDERS = [
     # (username, program code, revoked with this reason or None)
@@ -40,6 +42,7 @@ def seed_credentials_demo(context=None) -> None:
     users = get_user_model().objects
     admin = users.filter(is_superuser=True).order_by("pk").first()
     assessor = users.filter(username="evaluador").first()
+    _assessor_roles_ensure(assessor)
     _artesano_ensure()
     for username, code, revoked_reason in DEMO_HOLDERS:
         holder = users.get(username=username)
@@ -47,7 +50,7 @@ def seed_credentials_demo(context=None) -> None:
         if Credential.objects.filter(holder=holder, program=program).exists():
             continue
         for unit in program.required_units.all():
-            evidence_record(
+            evidence = evidence_record(
                 learner=holder,
                 unit=unit,
                 source_kind=EvidenceSource.MANUAL,
@@ -55,6 +58,8 @@ def seed_credentials_demo(context=None) -> None:
                 assessor=assessor,
                 notes="Evidencia de demostración.",
             )
+            if assessor is not None and evidence.confirmed_at is None:
+                evidence_confirm(evidence=evidence, confirmed_by=assessor)
         credential = credential_issue(user=holder, program=program, issued_by=admin)
         credential_activate(credential.pk)
         if revoked_reason:
@@ -68,6 +73,18 @@ def seed_credentials_demo(context=None) -> None:
             .exclude(status=CredentialStatus.PENDING)
             .values_list("holder__username", "public_id", "status")
         )
+
+
+def _assessor_roles_ensure(assessor) -> None:
+    """The demo assessor is accredited in every country and sector, so one
+    login shows the whole grading queue."""
+    if assessor is None:
+        return
+    for country in Country.objects.all():
+        for sector in Sector.objects.all():
+            AssessorRole.objects.get_or_create(
+                user=assessor, country=country, sector=sector
+            )
 
 
 def _artesano_ensure() -> None:

@@ -5,6 +5,11 @@ from . import admin_views as views
 urlpatterns = [
     path("", views.credential_index, name="index"),
     path("approvals/", views.approval_queue_view, name="approvals"),
+    path(
+        "approvals/<int:eligibility_id>/reject/",
+        views.approval_reject_view,
+        name="approval_reject",
+    ),
     path("bulk/", views.bulk_issue, name="bulk"),
     path("bulk/<str:token>/", views.bulk_progress_view, name="bulk_progress"),
     path(

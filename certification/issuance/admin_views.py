@@ -19,9 +19,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 
 from certification import lifecycle
+from certification.applications import ApplicationError, application_reject
 from certification.models import (
     CertificationProgram,
     Credential,
@@ -29,6 +31,7 @@ from certification.models import (
     ProgramApplication,
     ProgramEligibility,
 )
+from lms.accounts.names import name_help_text, normalize_person_name
 
 from .permissions import can_manage_issuer, issuers_for
 from .selectors import approval_queue, bulk_progress, cohort_preview
@@ -99,8 +102,12 @@ class ActionForm(forms.Form):
     legal_name = forms.CharField(
         label=gettext_lazy("Nombre corregido (solo reemisión)"),
         required=False,
-        max_length=200,
+        help_text=name_help_text(),
     )
+
+    def clean_legal_name(self):
+        value = self.cleaned_data["legal_name"]
+        return normalize_person_name(value) if value.strip() else ""
 
 
 def _credential_for(request, public_id) -> Credential:
@@ -179,6 +186,33 @@ def approval_queue_view(request):
             ids += [c.pk for c in issued]
         return _bulk_started(request, ids)
     return render(request, "certification/admin/approval_queue.html", {"queue": queue})
+
+
+@forbidden_as_403
+@require_POST
+def approval_reject_view(request, eligibility_id: int):
+    """Reject the application behind one row of the queue, with a reason the
+    learner reads on their competency record."""
+    _officer_or_403(request)
+    row = get_object_or_404(approval_queue(request.user), pk=eligibility_id)
+    application, _created = ProgramApplication.objects.get_or_create(
+        learner=row.learner, program=row.program, defaults={"route": "rpl"}
+    )
+    try:
+        application_reject(
+            application=application,
+            actor=request.user,
+            reason=request.POST.get("reason", ""),
+        )
+    except ApplicationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Postulación de %(name)s rechazada.")
+            % {"name": row.learner.legal_name or row.learner},
+        )
+    return redirect("credentials_admin:approvals")
 
 
 def _cohort(program: CertificationProgram, extra: str):

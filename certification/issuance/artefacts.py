@@ -35,6 +35,7 @@ from certification.models import (
     ProgramKind,
     StatusPurpose,
 )
+from certification.notifications import credential_issued_record
 
 from . import pdf
 from .links import program_url, status_list_url, verify_url
@@ -199,6 +200,7 @@ def credential_activate(credential_id: int, *, signer=None) -> Credential | None
         credential_event_record(
             locked, kind="issued", from_status=CredentialStatus.PENDING, actor=None
         )
+        credential_issued_record([locked])
     logger.info("credential %s active", locked.public_id)
     return locked
 
@@ -231,5 +233,6 @@ def credential_artefacts_replace(
             event.artefact_revision = revision
             event.pdf_sha256 = artefacts.pdf_sha256
             event.save(update_fields=["artefact_revision", "pdf_sha256"])
+        credential_issued_record([locked])
     logger.info("credential %s reissued as revision %s", locked.public_id, revision)
     return locked

@@ -22,6 +22,7 @@ from collections import defaultdict
 from django.db import connections, router, transaction
 from django.utils import timezone
 
+from certification import integrity
 from certification.credentials.keys import load_signing_key, verification_method_id
 from certification.credentials.openbadge import credential_build, credential_sign
 from certification.credentials.vcjwt import credential_to_jwt, issuer_jwt_signer
@@ -32,6 +33,7 @@ from certification.models import (
     StatusList,
     StatusPurpose,
 )
+from certification.notifications import credential_issued_record
 from certification.signals import credential_issued
 
 from . import pdf
@@ -231,6 +233,8 @@ def _activate(credentials, built, names) -> list[Credential]:
         fields += ["last_error", "updated_at"]
         rows_update(activated, fields)
         CredentialEvent.objects.bulk_create(events)
+        credential_issued_record(activated)
+        integrity.credential_events_audit(events)
         for row in activated:
             transaction.on_commit(
                 lambda row=row: credential_issued.send(

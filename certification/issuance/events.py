@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from certification import integrity
 from certification.models import Credential, CredentialEvent
 from certification.signals import credential_issued, credential_status_changed
 
@@ -22,6 +23,7 @@ def credential_event_record(
         artefact_revision=credential.artefact_revision,
         pdf_sha256=credential.pdf_sha256,
     )
+    integrity.credential_events_audit([event])
     if kind == CredentialEvent.Kind.ISSUED:
         transaction.on_commit(
             lambda: credential_issued.send(sender=Credential, credential=credential)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
+from lms.public_url import public_base_url
 
-
-def public_base_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+__all__ = ["program_url", "public_base_url", "status_list_url", "verify_url"]
 
 
 def verify_url(public_id: str) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Q
 
 from certification.models import (
+    ApplicationStatus,
     CertificationProgram,
     Credential,
     CredentialStatus,
     IssuanceMode,
+    ProgramApplication,
     ProgramEligibility,
 )
 
@@ -49,17 +51,23 @@ def learner_credential_get(user, public_id: str) -> Credential | None:
 
 def approval_queue(officer):
     """Eligibilities awaiting an officer: approval programs of the officer's
-    issuers, learner without a live credential for the program."""
+    issuers, learner without a live credential for the program and whose
+    application was neither rejected nor withdrawn."""
     live = Credential.objects.live().filter(
         holder=OuterRef("learner"), program=OuterRef("program")
+    )
+    closed = ProgramApplication.objects.filter(
+        learner=OuterRef("learner"),
+        program=OuterRef("program"),
+        status__in=[ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN],
     )
     return (
         ProgramEligibility.objects.filter(
             program__issuance=IssuanceMode.OFFICER_APPROVAL,
             program__issuer__in=issuers_for(officer),
         )
-        .annotate(has_credential=Exists(live))
-        .filter(has_credential=False)
+        .annotate(has_credential=Exists(live), closed=Exists(closed))
+        .filter(has_credential=False, closed=False)
         .select_related("learner", "program", "program__issuer")
         .order_by("eligible_at")
     )

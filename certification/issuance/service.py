@@ -12,6 +12,7 @@ import logging
 
 from django.db import IntegrityError, transaction
 
+from certification import integrity
 from certification.models import (
     CertificationProgram,
     Credential,
@@ -45,6 +46,7 @@ def credential_issue(
     A live (not revoked) credential for the same holder and program is returned
     as it is. ``queue=False`` leaves queuing the build to the caller (bulk).
     """
+    integrity.issuance_check(holders=[user], program=program, issued_by=issued_by)
     existing = _live_credential(user, program)
     if existing is not None:
         return existing
@@ -61,6 +63,7 @@ def credential_issue(
                 to_status=CredentialStatus.PENDING,
                 actor=issued_by,
             )
+            integrity.issuance_audit([credential], issued_by=issued_by)
     except IntegrityError:
         existing = _live_credential(user, program)
         if existing is None:
@@ -109,6 +112,7 @@ def credential_bulk_issue(
     queued after the transaction commits.
     """
     users = list(users)
+    integrity.issuance_check(holders=users, program=program, issued_by=issued_by)
     live = {
         credential.holder_id: credential
         for credential in Credential.objects.live().filter(
@@ -163,6 +167,7 @@ def _credentials_create(users, program, issued_by) -> list[Credential]:
                 )
                 for credential in credentials
             )
+            integrity.issuance_audit(credentials, issued_by=issued_by)
     except IntegrityError:
         return [
             credential_issue(

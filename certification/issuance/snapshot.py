@@ -15,6 +15,7 @@ from certification.models import (
     Credential,
     Evidence,
 )
+from lms.accounts.names import printable_name
 
 DEFAULT_LANGUAGES = ["es", "en"]
 
@@ -23,7 +24,10 @@ def holder_snapshot(user, *, legal_name: str | None = None) -> dict:
     """Name, country and a salted hash of the identity document (never the ID)."""
     salt = secrets.token_hex(16)
     id_hash = identity_hash(user.national_id, salt) if user.national_id else ""
-    name = legal_name or user.legal_name or user.get_full_name() or user.username
+    # Names saved before the name rules lose what would alter the certificate.
+    name = printable_name(
+        legal_name or user.legal_name or user.get_full_name() or user.username
+    )
     return {
         "holder_name": name,
         "holder_country": user.country or "",
@@ -41,14 +45,16 @@ def program_snapshot(program: CertificationProgram) -> dict:
     level = standard.level
     mapping = getattr(level, "regional_mapping", None) if level else None
     units = [
-        {"code": unit.code, "title": unit.title}
+        {"code": unit.code, "title": unit.title, "title_en": unit.title_en}
         for unit in program.required_units.order_by("sort_order", "code")
     ]
     return {
         "program_title": program.title,
+        "program_title_en": program.title_en,
         "standard_code": standard.code,
         "standard_version": standard.version,
         "standard_title": standard.title,
+        "standard_title_en": standard.title_en,
         "standard_url": standard.source_url,
         "units": units,
         "national_level": _level_label(level),

@@ -56,6 +56,17 @@ def issuer_key_code(issuer: Issuer) -> str:
 
 
 def status_lists_ensure(issuer: Issuer) -> dict[str, StatusList]:
+    """The issuer's three lists, created and published when missing (here, on
+    the write path of issuance, so that reading a list never writes)."""
+    lists = _lists_get_or_create(issuer)
+    unpublished = [p for p, row in lists.items() if row.published is None]
+    for purpose in unpublished:
+        status_list_publish(issuer, purpose)
+        lists[purpose].refresh_from_db()
+    return lists
+
+
+def _lists_get_or_create(issuer: Issuer) -> dict[str, StatusList]:
     lists = {}
     for purpose in StatusPurpose.values:
         try:
@@ -96,11 +107,13 @@ def status_list_build(status_list: StatusList) -> dict:
     """The signed BitstringStatusListCredential for the list's current bits."""
     if status_list.purpose == StatusPurpose.MESSAGE:
         bits = Bitstring(status_list.size_bits * LIFECYCLE_STATUS_SIZE)
-        rows = Credential.objects.filter(
-            issuer_id=status_list.issuer_id,
-            status__in=list(MESSAGE_VALUES),
-            status_index__isnull=False,
-        ).values_list("status_index", "status")
+        rows = list(
+            Credential.objects.filter(
+                issuer_id=status_list.issuer_id,
+                status__in=list(MESSAGE_VALUES),
+                status_index__isnull=False,
+            ).values_list("status_index", "status")
+        )
         for index, status in rows:
             bits.set_value(index, MESSAGE_VALUES[status], LIFECYCLE_STATUS_SIZE)
     else:
@@ -124,8 +137,9 @@ def status_list_build(status_list: StatusList) -> dict:
 
 
 def status_list_publish(issuer: Issuer, purpose: str | None = None) -> None:
-    """Regenerate and store the published list(s) of ``issuer``."""
-    status_lists_ensure(issuer)
+    """Regenerate and store the published list(s) of ``issuer`` (on every
+    status change; see ``certification.lifecycle``)."""
+    _lists_get_or_create(issuer)
     with transaction.atomic():
         # The lock serialises publishers: each one reads the statuses committed
         # before it, so the last list written is never older than the data.
@@ -138,9 +152,11 @@ def status_list_publish(issuer: Issuer, purpose: str | None = None) -> None:
 
 
 def status_list_get(issuer_code: str, purpose: str) -> dict | None:
-    """The published list credential for ``issuer_code`` and ``purpose``
-    (the ``message`` list of an issuer whose lists predate it is created and
-    published on first request)."""
+    """The published list credential for ``issuer_code`` and ``purpose``.
+
+    Read-only: a list never published (created before lists were published on
+    creation) is built and signed for this answer, not stored.
+    """
     if purpose not in StatusPurpose.values:
         return None
     for status_list in StatusList.objects.filter(purpose=purpose).select_related(
@@ -148,13 +164,14 @@ def status_list_get(issuer_code: str, purpose: str) -> dict | None:
     ):
         if issuer_key_code(status_list.issuer).lower() == issuer_code.lower():
             if status_list.published is None:
-                status_list_publish(status_list.issuer, purpose)
-                status_list.refresh_from_db()
+                return status_list_build(status_list)
             return status_list.published
-    # An issuer with lists of other purposes (so with keys and credentials).
+    # An issuer whose lists predate the ``message`` list (it has lists of the
+    # other purposes, so keys and credentials): its message list is built for
+    # this answer, not stored; the next status change or issuance creates and
+    # publishes it.
     issuers = Issuer.objects.filter(status_lists__isnull=False).distinct()
     for issuer in issuers.select_related("credential_profile"):
         if issuer_key_code(issuer).lower() == issuer_code.lower():
-            status_list_publish(issuer, purpose)
-            return StatusList.objects.get(issuer=issuer, purpose=purpose).published
+            return status_list_build(StatusList(issuer=issuer, purpose=purpose))
     return None

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from certification.credentials import pdf
 from certification.models import CertificateTemplate, Credential, ProgramKind
+from lms.accounts.names import printable_name
 
 KIND_LABELS = {
     ProgramKind.COMPETENCY: (pdf.DEFAULT_KIND_ES, pdf.DEFAULT_KIND_EN),
@@ -98,9 +99,9 @@ def certificate_context(
         },
         "kind_es": kind_es,
         "kind_en": kind_en,
-        "holder_name": credential.holder_name,
+        "holder_name": printable_name(credential.holder_name),
         "program_es": credential.program_title,
-        "program_en": credential.program_title,
+        "program_en": credential.program_title_en or credential.program_title,
         "standard": {
             "code": credential.standard_code,
             "title": credential.standard_title,

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from certification.models import CertificateTemplate, IssuerProfile, Signatory
+from lms.web.admin_display import zoned_column
 
 from .permissions import issuers_for
 
@@ -57,7 +58,7 @@ class CertificateTemplateViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 322
     form_fields = ["issuer", "name", "html", "css"]
-    list_display = ["name", "issuer", "updated_at"]
+    list_display = ["name", "issuer", zoned_column(CertificateTemplate, "updated_at")]
 
 
 class IssuerProfileViewSet(ModelViewSet):

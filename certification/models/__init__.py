@@ -17,6 +17,7 @@ from .programs import (
     Issuer,
     ProgramKind,
 )
+from .roles import AssessorRole
 from .standards import (
     CompetencyUnit,
     EvidenceKind,
@@ -31,6 +32,7 @@ from .verification import VerificationLog, VerificationMethod  # noqa: F401
 __all__ = [
     "ApplicationRoute",
     "ApplicationStatus",
+    "AssessorRole",
     "CertificationProgram",
     "CompetencyUnit",
     "CountryOfficerGroup",

@@ -236,9 +236,15 @@ class Credential(models.Model):
     )
     # Program and standard snapshot.
     program_title = models.CharField(_("título del programa"), max_length=300)
+    program_title_en = models.CharField(
+        _("título del programa en inglés"), max_length=300, blank=True
+    )
     standard_code = models.CharField(_("código del estándar"), max_length=40)
     standard_version = models.CharField(_("versión del estándar"), max_length=20)
     standard_title = models.CharField(_("título del estándar"), max_length=300)
+    standard_title_en = models.CharField(
+        _("título del estándar en inglés"), max_length=300, blank=True
+    )
     standard_url = models.URLField(_("fuente del estándar"), blank=True)
     units = models.JSONField(_("unidades"), default=list)
     national_level = models.CharField(_("nivel nacional"), max_length=100, blank=True)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from certification.models.standards import EvidenceKind
+
 
 class EvidenceSource(models.TextChoices):
     ATTEMPT = "attempt", _("Intento de evaluación")
@@ -19,9 +21,17 @@ class EvidenceQuerySet(models.QuerySet):
         from django.utils import timezone
 
         at = at or timezone.now()
-        return self.filter(
+        return self.confirmed().filter(
             models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=at)
         )
+
+    def confirmed(self):
+        """Evidence that counts: manual records only once a second person
+        confirmed them."""
+        return self.exclude(source_kind=EvidenceSource.MANUAL, confirmed_at=None)
+
+    def awaiting_confirmation(self):
+        return self.filter(source_kind=EvidenceSource.MANUAL, confirmed_at=None)
 
 
 class Evidence(models.Model):
@@ -55,6 +65,16 @@ class Evidence(models.Model):
         _("origen"), max_length=20, choices=EvidenceSource.choices
     )
     source_id = models.CharField(_("referencia del origen"), max_length=64)
+    kind = models.CharField(
+        _("tipo de evidencia"),
+        max_length=20,
+        choices=EvidenceKind.choices,
+        blank=True,
+        help_text=_(
+            "Conocimiento, producto o desempeño. Vacío: registro que acredita "
+            "la unidad completa (registro manual, curso, reconocimiento)."
+        ),
+    )
     assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -66,6 +86,23 @@ class Evidence(models.Model):
     assessed_at = models.DateTimeField(_("evaluado el"))
     expires_at = models.DateTimeField(_("vence el"), null=True, blank=True)
     notes = models.TextField(_("notas"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrada por"),
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmada por"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmada el"), null=True, blank=True)
     created_at = models.DateTimeField(_("registrado el"), auto_now_add=True)
 
     objects = EvidenceQuerySet.as_manager()
@@ -131,8 +168,12 @@ class ApplicationRoute(models.TextChoices):
 
 
 class ApplicationStatus(models.TextChoices):
-    OPEN = "open", _("En curso")
+    APPLIED = "applied", _("Postulación recibida")
+    IN_ASSESSMENT = "assessing", _("En evaluación")
     ELIGIBLE = "eligible", _("Elegible")
+    AWAITING_APPROVAL = "approval", _("Esperando aprobación")
+    CERTIFIED = "certified", _("Certificado")
+    REJECTED = "rejected", _("Rechazada")
     WITHDRAWN = "withdrawn", _("Retirada")
 
 
@@ -156,7 +197,12 @@ class ProgramApplication(models.Model):
         _("estado"),
         max_length=10,
         choices=ApplicationStatus.choices,
-        default=ApplicationStatus.OPEN,
+        default=ApplicationStatus.APPLIED,
+    )
+    reason = models.TextField(
+        _("motivo"),
+        blank=True,
+        help_text=_("Por qué se rechazó la postulación; la persona lo ve."),
     )
     created_at = models.DateTimeField(_("creada el"), auto_now_add=True)
     updated_at = models.DateTimeField(_("actualizada el"), auto_now=True)
@@ -173,3 +219,33 @@ class ProgramApplication(models.Model):
 
     def __str__(self):
         return f"{self.learner} → {self.program} ({self.get_route_display()})"
+
+    @property
+    def next_step(self) -> str:
+        """What happens next, in words for the learner and the officer."""
+        return APPLICATION_NEXT_STEPS.get(self.status, "")
+
+
+APPLICATION_NEXT_STEPS = {
+    ApplicationStatus.APPLIED: _(
+        "Rinda las evaluaciones de cada unidad que le falta demostrar."
+    ),
+    ApplicationStatus.IN_ASSESSMENT: _(
+        "Complete las evaluaciones de las unidades que le faltan."
+    ),
+    ApplicationStatus.ELIGIBLE: _(
+        "Demostró todas las unidades: se emitirá su certificado."
+    ),
+    ApplicationStatus.AWAITING_APPROVAL: _(
+        "Demostró todas las unidades: un oficial de certificación revisará su "
+        "postulación."
+    ),
+    ApplicationStatus.CERTIFIED: _(
+        "Su certificado está emitido: puede descargarlo en «Mis certificados»."
+    ),
+    ApplicationStatus.REJECTED: _(
+        "Un oficial rechazó la postulación; lea el motivo y, si corresponde, "
+        "escriba a la entidad emisora."
+    ),
+    ApplicationStatus.WITHDRAWN: _("Puede volver a postular cuando quiera."),
+}

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .language import english_char, english_text, localized
+
 
 class QualificationFramework(models.Model):
     """A national qualifications framework, or the regional reference framework.
@@ -14,6 +16,7 @@ class QualificationFramework(models.Model):
 
     code = models.SlugField(_("código"), max_length=32, unique=True)
     name = models.CharField(_("nombre"), max_length=200)
+    name_en = english_char(200, _("nombre en inglés"))
     short_name = models.CharField(_("sigla"), max_length=20, blank=True)
     country = models.ForeignKey(
         "reference.Country",
@@ -26,6 +29,7 @@ class QualificationFramework(models.Model):
     )
     is_regional = models.BooleanField(_("marco regional de referencia"), default=False)
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english_text(_("descripción en inglés"))
     source_url = models.URLField(_("fuente"), blank=True)
 
     class Meta:
@@ -35,6 +39,14 @@ class QualificationFramework(models.Model):
 
     def __str__(self):
         return self.short_name or self.name
+
+    @property
+    def display_name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")
 
     def clean(self):
         if self.is_regional == bool(self.country_id):
@@ -54,7 +66,9 @@ class FrameworkLevel(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("nivel"))
     name = models.CharField(_("nombre"), max_length=200, blank=True)
+    name_en = english_char(200, _("nombre en inglés"))
     descriptor = models.TextField(_("descriptor"), blank=True)
+    descriptor_en = english_text(_("descriptor en inglés"))
 
     class Meta:
         ordering = ["framework", "number"]
@@ -68,6 +82,14 @@ class FrameworkLevel(models.Model):
 
     def __str__(self):
         return f"{self.framework} {self.number}"
+
+    @property
+    def display_name(self) -> str:
+        return localized(self, "name")
+
+    @property
+    def display_descriptor(self) -> str:
+        return localized(self, "descriptor")
 
 
 class LevelMapping(models.Model):

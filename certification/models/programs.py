@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .language import english_char, english_text, localized
+
 
 class Issuer(models.Model):
     """The body that certifies in one country: its culture ministry."""
@@ -71,7 +73,9 @@ class CertificationProgram(models.Model):
 
     code = models.SlugField(_("código"), max_length=60, unique=True)
     title = models.CharField(_("título"), max_length=300)
+    title_en = english_char(300, _("título en inglés"))
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english_text(_("descripción en inglés"))
     issuer = models.ForeignKey(
         Issuer,
         on_delete=models.PROTECT,
@@ -127,6 +131,14 @@ class CertificationProgram(models.Model):
             raise ValidationError(
                 {"standard": _("El estándar debe ser del país del emisor.")}
             )
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")
 
     @property
     def country_id(self) -> str:

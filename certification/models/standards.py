@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from .language import english_char, english_text, localized
+
 
 class StandardSystem(models.TextChoices):
     CHILEVALORA = "chilevalora", _("Perfil ChileValora")
@@ -34,7 +36,9 @@ class OccupationalStandard(models.Model):
     code = models.CharField(_("código"), max_length=40)
     version = models.CharField(_("versión"), max_length=20, default="1")
     title = models.CharField(_("título"), max_length=300)
+    title_en = english_char(300, _("título en inglés"))
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english_text(_("descripción en inglés"))
     sector = models.ForeignKey(
         "reference.Sector",
         on_delete=models.PROTECT,
@@ -69,6 +73,14 @@ class OccupationalStandard(models.Model):
     def __str__(self):
         return f"{self.code} v{self.version} — {self.title}"
 
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")
+
     def clean(self):
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValidationError(
@@ -92,7 +104,9 @@ class CompetencyUnit(ClusterableModel):
     )
     code = models.CharField(_("código"), max_length=40)
     title = models.CharField(_("título"), max_length=300)
+    title_en = english_char(300, _("título en inglés"))
     description = models.TextField(_("descripción"), blank=True)
+    description_en = english_text(_("descripción en inglés"))
     sort_order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:
@@ -107,6 +121,14 @@ class CompetencyUnit(ClusterableModel):
 
     def __str__(self):
         return f"{self.code} — {self.title}"
+
+    @property
+    def display_title(self) -> str:
+        return localized(self, "title")
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")
 
     def delete(self, *args, **kwargs):
         # Check before Django's deletion transaction starts, so a refusal leaves
@@ -126,6 +148,7 @@ class PerformanceCriterion(models.Model):
     )
     code = models.CharField(_("código"), max_length=40)
     text = models.TextField(_("criterio de desempeño"))
+    text_en = english_text(_("criterio de desempeño en inglés"))
     sort_order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:
@@ -140,6 +163,10 @@ class PerformanceCriterion(models.Model):
 
     def __str__(self):
         return f"{self.code} — {self.text[:80]}"
+
+    @property
+    def display_text(self) -> str:
+        return localized(self, "text")
 
 
 class EvidenceKind(models.TextChoices):
@@ -159,6 +186,7 @@ class EvidenceRequirement(models.Model):
     )
     kind = models.CharField(_("tipo"), max_length=20, choices=EvidenceKind.choices)
     description = models.TextField(_("descripción"))
+    description_en = english_text(_("descripción en inglés"))
     sort_order = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     class Meta:
@@ -168,6 +196,10 @@ class EvidenceRequirement(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.description[:80]}"
+
+    @property
+    def display_description(self) -> str:
+        return localized(self, "description")
 
 
 class StandardEquivalence(models.Model):

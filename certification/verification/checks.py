@@ -7,26 +7,31 @@ issuer on record; the online ones are added to the same report:
 - ``hash``: the file's SHA-256 equals the one of the issued record (a genuine
   but superseded revision is recognised as such);
 - ``status``: the record's live status (active and within validity).
+
+The file is parsed only in the sandbox (``certification.credentials.sandbox``),
+within the budget of ``settings.LMS_PDF_BUDGET``; a file that breaks it is
+``unreadable``, with a ``readable`` check naming the limit.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from certification.credentials import keys
-from certification.credentials.pades import PdfError, extract_attachment
+from certification.credentials.pdfsafe import Budget
 from certification.credentials.proof import verify_document
-from certification.credentials.verify import Report, verify_pdf
+from certification.credentials.verify import Report, verify_pdf_untrusted
 from certification.issuance.selectors import credential_public_get
 from certification.issuance.statuslists import issuer_key_code
 from certification.models import Credential, Issuer
 
 from .selectors import credential_verdict
-from .verdicts import Verdict
+from .verdicts import Verdict, budget_reason
 
 logger = logging.getLogger(__name__)
 
@@ -113,11 +118,10 @@ def issuer_trust_roots(code: str | None) -> list:
     return roots
 
 
-def _embedded_document(data: bytes):
-    try:
-        return json.loads(extract_attachment(data))
-    except (PdfError, ValueError, RecursionError):
-        return None
+def pdf_budget() -> Budget:
+    """The reading budget of an uploaded PDF (``settings.LMS_PDF_BUDGET``
+    overrides the defaults of :class:`Budget`, field by field)."""
+    return Budget.from_mapping(getattr(settings, "LMS_PDF_BUDGET", None))
 
 
 def _hash_check(data: bytes, credential: Credential | None, report: Report) -> bool:
@@ -151,35 +155,42 @@ def _status_check(credential: Credential | None, report: Report) -> Verdict:
     return verdict
 
 
-def pdf_verify(data: bytes) -> Verification:
+def pdf_verify(data: bytes, *, budget: Budget | None = None) -> Verification:
     """Every check of an uploaded certificate PDF, and the verdict.
 
-    Never raises for bad bytes: a non-PDF is ``unreadable``; a failed
-    attachment, proof, signature or hash check is ``altered`` (``superseded``
-    for a genuine file replaced by a reissue); otherwise the live status
-    decides (valid, expired, suspended, revoked).
+    Never raises for bad bytes and never outlasts the budget: a non-PDF, or a
+    file that breaks its reading budget, is ``unreadable``; a failed
+    attachment, proof, signature or hash check is ``altered``
+    (``superseded`` for a genuine file replaced by a reissue); otherwise the
+    live status decides (valid, expired, suspended, revoked).
     """
     data = bytes(data or b"")
     if not looks_like_pdf(data):
-        report = verify_pdf(data, public_keys={}, trust_roots=[])
+        report = Report()
+        report.add("attachment", False, "the file is not a PDF")
+        report.add("proof", False, "no credential to check")
+        report.add("signature", False, "the file is not a PDF")
         report.add("hash", False, "the file is not a PDF")
         report.add("status", False, "no issued credential to check")
         return Verification(Verdict.UNREADABLE, report)
-    document = _embedded_document(data)
-    credential = record_for_document(document)
-    code = issuer_code_for(credential, document)
-    try:
-        report = verify_pdf(
-            data,
-            public_keys=issuer_public_keys(code),
-            trust_roots=issuer_trust_roots(code),
-        )
-    except Exception as exc:  # noqa: BLE001 - a hostile file must not be a 500
-        logger.warning("PDF verification failed on a damaged file: %r", exc)
-        report = Report()
-        report.add("attachment", document is not None)
-        report.add("proof", False, "the file cannot be checked")
-        report.add("signature", False, "the file cannot be checked")
+    found: dict = {}
+
+    def keys_for(document):
+        found["credential"] = record_for_document(document)
+        code = issuer_code_for(found["credential"], document)
+        return issuer_public_keys(code), issuer_trust_roots(code)
+
+    report = verify_pdf_untrusted(
+        data, keys_for=keys_for, budget=budget or pdf_budget()
+    )
+    credential = found.get("credential")
+    if report.exceeded is not None:
+        logger.warning("An uploaded PDF broke its reading budget: %s", report.exceeded)
+        reason = str(budget_reason(report.exceeded.limit, report.exceeded.allowed))
+        report.checks[0] = type(report.checks[0])("readable", False, reason)
+        _hash_check(data, None, report)
+        _status_check(None, report)
+        return Verification(Verdict.UNREADABLE, report)
     superseded = _hash_check(data, credential, report)
     verdict = _status_check(credential, report)
     failed = {check.name for check in report.failed}

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import sys
 from pathlib import Path
@@ -40,7 +39,8 @@ from certification.credentials.keys import (
     load_certificate,
     public_keys_from_did_document,
 )
-from certification.credentials.verify import Report, verify_pdf
+from certification.credentials.pdfsafe import Budget
+from certification.credentials.verify import Report, verify_pdf_untrusted
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 
@@ -70,17 +70,6 @@ def load_key_file(path: Path):
     if not isinstance(key, ed25519.Ed25519PublicKey):
         raise UsageError(f"{path} is not an Ed25519 public key")
     return key
-
-
-def embedded_signer_certificates(pdf: bytes) -> list:
-    """The certificate the PDF's last signature names (integrity-only mode)."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    try:
-        signatures = PdfFileReader(io.BytesIO(pdf), strict=False).embedded_signatures
-        return [signatures[-1].signer_cert] if signatures else []
-    except Exception:  # noqa: BLE001 - a broken file: the signature check says so
-        return []
 
 
 def validity_check(report: Report, now: dt.datetime | None = None) -> None:
@@ -151,13 +140,29 @@ def status_checks(report: Report, lists: list[dict], public_keys) -> None:
 
 
 def verify_offline(
-    pdf: bytes, *, public_keys, trust_roots=None, status_lists=()
+    pdf: bytes,
+    *,
+    public_keys,
+    trust_roots=None,
+    status_lists=(),
+    budget=None,
+    keys_for=None,
 ) -> Report:
     """All offline checks; ``trust_roots=None`` means integrity-only signature;
-    ``status_lists``: downloaded status list credentials to read."""
-    integrity_only = trust_roots is None
-    roots = embedded_signer_certificates(pdf) if integrity_only else trust_roots
-    report = verify_pdf(pdf, public_keys=public_keys, trust_roots=roots)
+    ``status_lists``: downloaded status list credentials to read.
+
+    The file is read in the sandbox within ``budget`` (defaults of
+    :class:`Budget`): a hostile file ends in a failed ``readable`` check,
+    never in a hang. ``keys_for(credential)``, when given, picks
+    ``(public_keys, trust_roots)`` from the embedded credential instead."""
+    integrity_only = trust_roots is None and keys_for is None
+    report = verify_pdf_untrusted(
+        pdf,
+        keys_for=keys_for or (lambda _credential: (public_keys, trust_roots)),
+        budget=budget or Budget(),
+    )
+    if report.exceeded is not None:
+        return report
     if integrity_only:
         for index, check in enumerate(report.checks):
             if check.name == "signature" and check.passed:

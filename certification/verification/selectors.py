@@ -43,9 +43,11 @@ LOOKUP_FIELDS = (
     "holder_id",
     "holder_name",
     "program_title",
+    "program_title_en",
     "standard_code",
     "standard_version",
     "standard_title",
+    "standard_title_en",
     "standard_url",
     "units",
     "national_level",
@@ -183,10 +185,14 @@ def credential_disclosed(credential: Credential, verdict: Verdict) -> dict:
         # the credential's first language.
         "language": (credential.languages or [settings.LANGUAGE_CODE])[0],
         "occupation": credential.program_title,
+        # English texts are empty when the record has none (the page then
+        # shows the first language, marked as such).
+        "occupation_en": credential.program_title_en,
         "standard": {
             "code": credential.standard_code,
             "version": credential.standard_version,
             "title": credential.standard_title,
+            "title_en": credential.standard_title_en,
             "url": credential.standard_url,
         },
         "issuer": {
@@ -205,7 +211,11 @@ def credential_disclosed(credential: Credential, verdict: Verdict) -> dict:
     }
     if credential.disclose_units:
         data["units"] = [
-            {"code": unit.get("code", ""), "title": unit.get("title", "")}
+            {
+                "code": unit.get("code", ""),
+                "title": unit.get("title", ""),
+                "title_en": unit.get("title_en", ""),
+            }
             for unit in credential.units
         ]
     if credential.disclose_levels:

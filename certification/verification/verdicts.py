@@ -59,3 +59,28 @@ CHECK_LABELS = {
     "hash": _("Archivo idéntico al emitido (SHA-256)"),
     "status": _("Estado actual en el registro del emisor"),
 }
+
+CHECK_LABELS["readable"] = _("Archivo legible dentro de los límites de lectura")
+
+# What each reading budget of an uploaded PDF measures (see
+# certification.credentials.pdfsafe.Budget).
+BUDGET_LIMITS = {
+    "bytes": _("tamaño del archivo (bytes)"),
+    "xref": _("entradas de la tabla de referencias cruzadas"),
+    "objects": _("objetos visitados"),
+    "tree_nodes": _("nodos de los árboles de páginas, nombres o campos"),
+    "depth": _("profundidad de anidamiento"),
+    "inflated": _("bytes descomprimidos"),
+    "attachment": _("tamaño de la credencial incrustada (bytes)"),
+    "time": _("tiempo de lectura (segundos)"),
+    "cpu": _("tiempo de procesador (segundos)"),
+    "memory": _("memoria (bytes)"),
+}
+
+
+def budget_reason(limit: str, allowed) -> str:
+    """Why a file is unreadable: the reading limit it broke, in one sentence."""
+    return _(
+        "Archivo ilegible: leerlo excede el límite de %(what)s (máximo "
+        "%(allowed)s). Un certificado auténtico nunca lo excede."
+    ) % {"what": BUDGET_LIMITS.get(limit, limit), "allowed": allowed}

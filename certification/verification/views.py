@@ -11,9 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from certification.models import VerificationMethod
 
-from .checks import pdf_verify
+from .capacity import Busy, pdf_verification_slot
+from .checks import pdf_budget, pdf_verify
 from .forms import CodeForm, UploadForm
 from .ratelimit import rate_limit_exceeded
+from .reasons import check_reason_display
 from .selectors import (
     credential_disclosed,
     credential_status_public,
@@ -39,12 +41,12 @@ def _verdict_context(verdict: Verdict) -> dict:
     }
 
 
-def _too_many(request, retry_after: int) -> HttpResponse:
+def _too_many(request, retry_after: int, *, busy: bool = False) -> HttpResponse:
     response = render(
         request,
         "certification/verify_limited.html",
-        {"retry_after": retry_after},
-        status=429,
+        {"retry_after": retry_after, "busy": busy},
+        status=503 if busy else 429,
     )
     response["Retry-After"] = str(retry_after)
     return _noindex(response)
@@ -121,7 +123,12 @@ def verify_upload(request):
         return _page(
             request, "certification/verify.html", {"upload_form": form}, status
         )
-    result = pdf_verify(form.cleaned_data["pdf"])
+    budget = pdf_budget()
+    try:
+        with pdf_verification_slot(hold_seconds=budget.seconds):
+            result = pdf_verify(form.cleaned_data["pdf"], budget=budget)
+    except Busy as exc:
+        return _too_many(request, exc.retry_after, busy=True)
     verification_record(
         credential=result.credential,
         method=VerificationMethod.UPLOAD,
@@ -133,7 +140,7 @@ def verify_upload(request):
             "name": check.name,
             "label": CHECK_LABELS.get(check.name, check.name),
             "passed": check.passed,
-            "reason": check.reason,
+            "reason": check_reason_display(check.reason),
         }
         for check in result.report.checks
     ]

@@ -64,12 +64,14 @@ RUBRIC = {
     "data": {
         "prompt": (
             "Presente el plan editorial de un título que quiera publicar: público, "
-            "formato, tirada, costos y canales de distribución."
+            "formato, calendario, tirada, costos, canales de distribución y la "
+            "ficha de metadatos del título."
         ),
         "rubric": (
             "Público y propuesta: Inicial=0; En desarrollo=2; Logrado=4\n"
             "Costos y tirada: Inicial=0; En desarrollo=2; Logrado=4\n"
-            "Distribución: Inicial=0; En desarrollo=1; Logrado=2"
+            "Distribución: Inicial=0; En desarrollo=1; Logrado=2\n"
+            "Ficha de metadatos: Inicial=0; En desarrollo=1; Logrado=2"
         ),
         "allow_files": "on",
         "max_files": "3",

@@ -17,9 +17,16 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from courses.demo import markup
-from courses.demo.content import music, performing_arts, publishing
+from courses.demo.content import (  # noqa: I001
+    audiovisual,
+    heritage,
+    music,
+    performing_arts,
+    publishing,
+)
 from courses.demo.covers import cover_image
 from courses.demo.pages import child_page_upsert, translation_upsert
+from courses.demo.quizzes import quiz_blocks
 from courses.demo.sectors import SECTOR_PAGES
 from courses.models import CatalogPage, CoursePage, LessonPage, SectorPage
 from courses.roles import (
@@ -30,12 +37,14 @@ from courses.roles import (
     trainer_group_name,
 )
 from lms.accounts.identity import normalize_national_id
+from lms.public_url import public_site_fields
 from lms.reference.data import load_reference_data
 from lms.reference.models import Country, Sector
 
 DEMO_PASSWORD = "demo-cultura-2026"
 DEMO_COURSES = [publishing.COURSE, music.COURSE, performing_arts.COURSE]
-SITE_HOSTNAME, SITE_PORT, SITE_NAME = "127.0.0.1", 8000, "Cultura AP"
+DEMO_COURSES += [audiovisual.COURSE, heritage.COURSE]
+SITE_NAME = "Cultura AP"
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,30 @@ DEMO_USERS = [
         groups=(OFFICERS_GROUP,),
     ),
     DemoUser(
+        "oficial-co",
+        "oficial.co@cultura-ap.example",
+        "oficial de certificación (Colombia)",
+        "Óscar Rincón Vargas",
+        "CO",
+        groups=(OFFICERS_GROUP,),
+    ),
+    DemoUser(
+        "oficial-mx",
+        "oficial.mx@cultura-ap.example",
+        "oficial de certificación (México)",
+        "Alma Delgado Cruz",
+        "MX",
+        groups=(OFFICERS_GROUP,),
+    ),
+    DemoUser(
+        "oficial-pe",
+        "oficial.pe@cultura-ap.example",
+        "oficial de certificación (Perú)",
+        "Pedro Huamán Rojas",
+        "PE",
+        groups=(OFFICERS_GROUP,),
+    ),
+    DemoUser(
         "aprendiz",
         "aprendiz@cultura-ap.example",
         "aprendiz",
@@ -173,7 +206,10 @@ def seed_catalog(context: SeedContext) -> None:
     site = Site.objects.filter(is_default_site=True).first() or Site(
         is_default_site=True
     )
-    wanted = (SITE_HOSTNAME, SITE_PORT, SITE_NAME, catalog.pk)
+    # The site's hostname and port follow LMS_PUBLIC_URL (Wagtail builds the
+    # absolute page URLs of its admin and its e-mails from them).
+    public = public_site_fields()
+    wanted = (public["hostname"], public["port"], SITE_NAME, catalog.pk)
     if (site.hostname, site.port, site.site_name, site.root_page_id) != wanted:
         site.hostname, site.port, site.site_name = wanted[:3]
         site.root_page = catalog
@@ -291,7 +327,7 @@ def _lesson_fields(lesson: dict, language: str) -> dict:
         "estimated_minutes": lesson["minutes"],
         "body": [
             {"type": kind, "value": value}
-            for kind, value in markup.to_blocks(text["body"])
+            for kind, value in [*markup.to_blocks(text["body"]), *quiz_blocks(lesson)]
         ],
     }
 

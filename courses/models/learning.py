@@ -16,10 +16,16 @@ class EnrolmentQuerySet(models.QuerySet):
 
 class Enrolment(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("participante"),
     )
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("curso"),
     )
     enrolled_at = models.DateTimeField(_("inscrito el"), auto_now_add=True)
     withdrawn_at = models.DateTimeField(_("retirado el"), null=True, blank=True)
@@ -30,6 +36,7 @@ class Enrolment(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("última lección"),
     )
 
     objects = EnrolmentQuerySet.as_manager()
@@ -57,14 +64,19 @@ class LessonCompletion(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="lesson_completions",
+        verbose_name=_("participante"),
     )
     lesson = models.ForeignKey(
-        "courses.LessonPage", on_delete=models.CASCADE, related_name="completions"
+        "courses.LessonPage",
+        on_delete=models.CASCADE,
+        related_name="completions",
+        verbose_name=_("lección"),
     )
     course = models.ForeignKey(
         "courses.CoursePage",
         on_delete=models.CASCADE,
         related_name="lesson_completions",
+        verbose_name=_("curso"),
     )
     completed_at = models.DateTimeField(_("completada el"), auto_now_add=True)
 

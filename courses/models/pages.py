@@ -184,10 +184,15 @@ class CoursePage(Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from courses.alignment import course_counts_toward
         from courses.selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(course=self, user=request.user)
+        context["counts_toward"] = course_counts_toward(
+            course=self,
+            lesson_ids=[lesson.pk for lesson in context["outline"]["lessons"]],
+        )
         return context
 
 

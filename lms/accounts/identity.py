@@ -21,7 +21,7 @@ CURP_RE = re.compile(
 )
 
 FORMATS = {
-    "CL": _("RUT con dígito verificador, por ejemplo 12.345.678-5"),
+    "CL": _("RUT con dígito verificador, por ejemplo 15.432.198-5"),
     "CO": _("cédula de ciudadanía de 6 a 10 dígitos, por ejemplo 1.020.304.050"),
     "MX": _("CURP de 18 caracteres, por ejemplo HEGG560427MVZRRL04"),
     "PE": _("DNI de 8 dígitos, por ejemplo 45678912"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.reference.models import CountryCode
 
 from .identity import normalize_national_id
+from .timezones import time_zone_for_country, time_zone_validate
 
 
 class LanguageChoice(models.TextChoices):
@@ -38,6 +39,16 @@ class User(AbstractUser):
         choices=LanguageChoice.choices,
         default=LanguageChoice.SPANISH,
     )
+    time_zone = models.CharField(
+        _("zona horaria"),
+        max_length=64,
+        blank=True,
+        validators=[time_zone_validate],
+        help_text=_(
+            "Las horas (plazos, envíos, correos) se le muestran en esta zona. "
+            "Por omisión, la de su país."
+        ),
+    )
 
     class Meta:
         verbose_name = _("usuario")
@@ -53,6 +64,17 @@ class User(AbstractUser):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        if not self.time_zone and self.country:
+            self.time_zone = time_zone_for_country(self.country)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "time_zone"}
+        super().save(*args, **kwargs)
+        fields = kwargs.get("update_fields")
+        if self.time_zone and (fields is None or "time_zone" in fields):
+            wagtail_profile_time_zone_sync(self)
+
     def clean(self):
         super().clean()
         if self.national_id:
@@ -64,3 +86,14 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.legal_name or self.get_full_name() or self.email or self.username
+
+
+def wagtail_profile_time_zone_sync(user) -> None:
+    """The Wagtail admin shows times in its own profile's zone: keep it the
+    user's."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    if profile.current_time_zone != user.time_zone:
+        profile.current_time_zone = user.time_zone
+        profile.save(update_fields=["current_time_zone"])

@@ -6,7 +6,9 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from lms.accounts.timezones import TIME_ZONE_CHOICES
 from lms.plugin_loader import plugin_apps
+from lms.public_url import public_url_parse
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,8 +30,17 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", "insecure-development-key-change-me")
 DEBUG = env_bool("DJANGO_DEBUG", False)
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# The one public address of the site. Every absolute URL (QR codes and links in
+# certificates, credential, status-list and did:web ids, e-mails, the CMS's
+# links) is built from it by lms.public_url; `make demo` sets it to the address
+# it serves. A signed certificate keeps the address it was issued under.
+LMS_PUBLIC_URL = env("LMS_PUBLIC_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+_PUBLIC_SCHEME, _PUBLIC_HOST, _PUBLIC_PORT = public_url_parse(LMS_PUBLIC_URL)
+WAGTAILADMIN_BASE_URL = LMS_PUBLIC_URL
+
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", f"{_PUBLIC_HOST},127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", LMS_PUBLIC_URL)
 
 # The plugin loader extends this list with every app registered under the
 # ``lms.assessments`` entry-point group (see lms.plugin_loader).
@@ -38,7 +49,9 @@ LMS_PLUGINS_EXCLUDE = env_list("LMS_PLUGINS_EXCLUDE")
 INSTALLED_APPS = [
     "lms.accounts",
     "lms.reference",
+    "lms.audit",
     "lms.web",
+    "lms.notifications",
     "certification",
     "plugins",
     "courses",
@@ -70,11 +83,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
 ]
+# Plugins that load only under the test settings (lms.settings.test): the test
+# suite's own plugin, pip-installed by the Makefile, never shows in the site.
+LMS_PLUGINS_TEST_ONLY = env_list("LMS_PLUGINS_TEST_ONLY", "testdummy")
 # Every assessment plugin declared under the ``lms.assessments`` entry points.
-INSTALLED_APPS += plugin_apps(exclude=LMS_PLUGINS_EXCLUDE)
+INSTALLED_APPS += plugin_apps(exclude=[*LMS_PLUGINS_EXCLUDE, *LMS_PLUGINS_TEST_ONLY])
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.web.problems.ApiProblemMiddleware",
     "lms.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.audit.context.AuditContextMiddleware",
+    "lms.accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -109,12 +128,29 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections, each checked before a request reuses it, so a
+# database restart costs no failed request.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
     )
 }
+# SQLite (the embedded default): write-ahead logging lets readers go on while
+# one request writes; transactions take the write lock as they begin, and a
+# writer waits up to 20 s for it, so concurrent requests queue instead of
+# failing with «database is locked».
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["OPTIONS"] = {
+        **SQLITE_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -143,6 +179,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.accounts.forms.SignupExtraForm"
+ACCOUNT_FORMS = {"signup": "lms.accounts.signup.SignupForm"}
+# Sign-up and password reset answer alike whether or not an address (or an
+# identity document, see lms.accounts.signup) is registered.
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_ADAPTER = "lms.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Cultura AP] "
 ACCOUNT_LOGOUT_ON_GET = False
@@ -171,6 +211,15 @@ LMS_KEY_DIR = Path(env("LMS_KEY_DIR", str(BASE_DIR / "var" / "keys")))
 # Certificates are stamped on their template's laid-out page (fast); off,
 # each one is laid out in full by WeasyPrint.
 LMS_CERTIFICATE_STAMPING = env_bool("LMS_CERTIFICATE_STAMPING", True)
+# Uploaded PDFs (verify page, API, credential_verify) are read in a sandboxed
+# child process within a budget: the fields of
+# certification.credentials.pdfsafe.Budget, overridden here one by one, e.g.
+# {"seconds": 10, "memory_bytes": 256 * 1024 * 1024}. See docs/architecture.md.
+LMS_PDF_BUDGET: dict = {}
+# Verifications of PDFs running at once: per web process, and across every
+# process (slots in the shared cache). Beyond them: 503 with Retry-After.
+LMS_PDF_VERIFY_CONCURRENCY = int(env("LMS_PDF_VERIFY_CONCURRENCY", "2"))
+LMS_PDF_VERIFY_SLOTS = int(env("LMS_PDF_VERIFY_SLOTS", "4"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -217,7 +266,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certification.send_renewal_reminders",
         "schedule": 24 * 60 * 60,
     },
+    # The outbox: e-mails recorded but left unsent (a worker killed, the mail
+    # server down) are sent again every few minutes.
+    "notifications-send-pending": {
+        "task": "notifications.send_pending",
+        "schedule": int(env("LMS_NOTIFICATIONS_SWEEP_SECONDS", "300")),
+    },
 }
+# Seconds a notification waits for its own task before the sweep sends it.
+LMS_NOTIFICATIONS_RETRY_AFTER = int(env("LMS_NOTIFICATIONS_RETRY_AFTER", "60"))
 
 CACHES = {
     "default": (
@@ -231,7 +288,6 @@ CACHES = {
 }
 
 WAGTAIL_SITE_NAME = "Cultura AP"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILDOCS_EXTENSIONS = [
@@ -247,6 +303,8 @@ WAGTAILDOCS_EXTENSIONS = [
     "mp3",
 ]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's time zone preference offers the same zones as the site profile.
+WAGTAIL_USER_TIME_ZONES = [zone for zone, _label in TIME_ZONE_CHOICES]
 WAGTAIL_MODERATION_ENABLED = True
 
 LMS_SITE_NAME = _("Cultura AP")

@@ -1,6 +1,7 @@
 """Admin screens to list, create and edit assessments with the plugin's own
 authoring form."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -8,6 +9,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from plugins.admin_views.forms import AssessmentForm
@@ -15,6 +17,9 @@ from plugins.models import Assessment
 from plugins.registry import UnknownPlugin, all_plugins, get_plugin
 
 CONFIG_PREFIX = "config"
+# The optional English version of the plugin's content: the same authoring
+# form again, under its own prefix; left blank, English pages use the Spanish.
+CONFIG_EN_PREFIX = "config_en"
 
 
 def _require(request, codename):
@@ -34,34 +39,60 @@ def index(request):
     )
 
 
-def _authoring(plugin, request, initial=None):
-    form = plugin.authoring_form(
-        data=request.POST if request.method == "POST" else None, initial=initial
-    )
-    form.prefix = CONFIG_PREFIX
+def _authoring(plugin, request, initial=None, *, prefix=CONFIG_PREFIX):
+    posted = request.method == "POST"
+    if posted and prefix == CONFIG_EN_PREFIX:
+        posted = _english_given(plugin, request)
+    form = plugin.authoring_form(data=request.POST if posted else None, initial=initial)
+    form.prefix = prefix
     return form
 
 
-def _save(request, form, config_form, plugin):
-    if not (form.is_valid() and config_form.is_valid()):
+def _english_given(plugin, request) -> bool:
+    """Whether the trainer wrote any text, or chose any items, in the English
+    version's fields (numbers and check boxes come pre-filled, so they do not
+    count)."""
+    probe = plugin.authoring_form()
+    kinds = (forms.CharField, forms.MultipleChoiceField, forms.ModelMultipleChoiceField)
+    return any(
+        value.strip()
+        for name, field in probe.fields.items()
+        if isinstance(field, kinds)
+        for value in request.POST.getlist(f"{CONFIG_EN_PREFIX}-{name}")
+    )
+
+
+def _save(request, form, config_form, plugin, config_en_form):
+    english = config_en_form.is_bound
+    if english:
+        # Texts the form takes from reference data come out in English.
+        with translation.override("en"):
+            config_en_form.is_valid()
+    if not (
+        form.is_valid()
+        and config_form.is_valid()
+        and (not english or config_en_form.is_valid())
+    ):
         return None
     with transaction.atomic():
         assessment = form.save(commit=False)
         assessment.plugin_id = plugin.id
         assessment.config = config_form.cleaned_data
+        assessment.config_en = config_en_form.cleaned_data if english else {}
         assessment.save()
         form.save_m2m()
     messages.success(request, _("Evaluación «%(t)s» guardada.") % {"t": assessment})
     return redirect("plugins_admin:assessment_index")
 
 
-def _render(request, form, config_form, plugin, assessment=None):
+def _render(request, form, config_form, plugin, config_en_form, assessment=None):
     return TemplateResponse(
         request,
         "plugins/admin/assessment_form.html",
         {
             "form": form,
             "config_form": config_form,
+            "config_en_form": config_en_form,
             "plugin": plugin,
             "assessment": assessment,
         },
@@ -76,11 +107,12 @@ def create(request, plugin_id: str):
         raise Http404 from None
     form = AssessmentForm(request.POST or None)
     config_form = _authoring(plugin, request)
+    config_en_form = _authoring(plugin, request, prefix=CONFIG_EN_PREFIX)
     if request.method == "POST":
-        saved = _save(request, form, config_form, plugin)
+        saved = _save(request, form, config_form, plugin, config_en_form)
         if saved:
             return saved
-    return _render(request, form, config_form, plugin)
+    return _render(request, form, config_form, plugin, config_en_form)
 
 
 def edit(request, pk: int):
@@ -94,8 +126,11 @@ def edit(request, pk: int):
         ) from None
     form = AssessmentForm(request.POST or None, instance=assessment)
     config_form = _authoring(plugin, request, initial=assessment.config)
+    config_en_form = _authoring(
+        plugin, request, initial=assessment.config_en or None, prefix=CONFIG_EN_PREFIX
+    )
     if request.method == "POST":
-        saved = _save(request, form, config_form, plugin)
+        saved = _save(request, form, config_form, plugin, config_en_form)
         if saved:
             return saved
-    return _render(request, form, config_form, plugin, assessment)
+    return _render(request, form, config_form, plugin, config_en_form, assessment)

@@ -14,7 +14,9 @@ class AssessmentForm(forms.ModelForm):
         model = Assessment
         fields = [
             "title",
+            "title_en",
             "instructions",
+            "instructions_en",
             "sector",
             "pass_mark",
             "max_attempts",
@@ -25,6 +27,7 @@ class AssessmentForm(forms.ModelForm):
         ]
         widgets = {
             "instructions": forms.Textarea(attrs={"rows": 3}),
+            "instructions_en": forms.Textarea(attrs={"rows": 3}),
             "units": forms.SelectMultiple(attrs={"size": 6}),
             "criteria": forms.SelectMultiple(attrs={"size": 8}),
         }
@@ -60,17 +63,19 @@ class AssignForm(forms.Form):
     assessor = forms.ModelChoiceField(label=_("Evaluador"), queryset=None)
     second = forms.BooleanField(label=_("Como segundo evaluador"), required=False)
 
-    def __init__(self, *args, **kwargs):
-        from django.contrib.auth import get_user_model
-        from django.db.models import Q
+    def __init__(self, *args, attempt, **kwargs):
+        from certification.integrity import eligible_assessors
 
         super().__init__(*args, **kwargs)
         self.fields["assessor"].queryset = (
-            get_user_model()
-            .objects.filter(
-                Q(groups__permissions__codename="grade_attempt") | Q(is_superuser=True),
-                is_active=True,
+            eligible_assessors(
+                country=attempt.learner.country, sector_id=attempt.assessment.sector_id
             )
-            .distinct()
+            .exclude(pk=attempt.learner_id)
             .order_by("legal_name", "username")
         )
+        self.fields["assessor"].label_from_instance = _assessor_label
+
+
+def _assessor_label(user) -> str:
+    return f"{user.display_name} ({user.email or user.username})"

@@ -9,8 +9,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from certification.integrity import IntegrityRefused
 from plugins import services
 from plugins.admin_views.forms import AssignForm, QueueFilterForm
+from plugins.integrity import attempts_scope
 from plugins.models import Attempt
 from plugins.selectors import grading_agreement, grading_queue, queue_filter_choices
 
@@ -39,18 +41,17 @@ def queue(request):
     )
 
 
-def _attempt(pk):
-    return get_object_or_404(
-        Attempt.objects.select_related(
-            "assessment", "learner", "page", "assessor", "graded_by", "second_assessor"
-        ),
-        pk=pk,
+def _attempt(request, pk):
+    """The attempt, if it is in the user's scope (404 otherwise)."""
+    attempts = Attempt.objects.select_related(
+        "assessment", "learner", "page", "assessor", "graded_by", "second_assessor"
     )
+    return get_object_or_404(attempts_scope(attempts, request.user), pk=pk)
 
 
 def grade(request, pk: int):
     _require_assessor(request)
-    attempt = _attempt(pk)
+    attempt = _attempt(request, pk)
     plugin = attempt.assessment.plugin
     form = plugin.grading_form(
         config=attempt.presented,
@@ -61,7 +62,11 @@ def grade(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.attempt_grade(attempt=attempt, assessor=request.user, form=form)
-        except (services.AttemptRefused, services.ValidationError) as exc:
+        except (
+            services.AttemptRefused,
+            services.ValidationError,
+            IntegrityRefused,
+        ) as exc:
             messages.error(request, "; ".join(getattr(exc, "messages", [str(exc)])))
         else:
             messages.success(request, _("Calificación registrada."))
@@ -74,7 +79,7 @@ def grade(request, pk: int):
         ),
         "agreement": grading_agreement(attempt=attempt),
         "gradings": list(attempt.gradings.select_related("assessor")),
-        "assign_form": AssignForm(),
+        "assign_form": AssignForm(attempt=attempt),
     }
     return TemplateResponse(request, "plugins/admin/grade_attempt.html", context)
 
@@ -83,7 +88,7 @@ def grade(request, pk: int):
 def claim(request, pk: int):
     _require_assessor(request)
     try:
-        services.attempt_claim(attempt=_attempt(pk), assessor=request.user)
+        services.attempt_claim(attempt=_attempt(request, pk), assessor=request.user)
     except services.AttemptRefused as exc:
         messages.error(request, str(exc))
         return redirect("plugins_admin:grading_queue")
@@ -93,8 +98,8 @@ def claim(request, pk: int):
 @require_POST
 def assign(request, pk: int):
     _require_assessor(request)
-    attempt = _attempt(pk)
-    form = AssignForm(request.POST)
+    attempt = _attempt(request, pk)
+    form = AssignForm(request.POST, attempt=attempt)
     if not form.is_valid():
         messages.error(request, _("Elija un evaluador."))
         return redirect("plugins_admin:grade_attempt", pk=pk)

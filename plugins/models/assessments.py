@@ -2,16 +2,39 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from plugins.registry import UnknownPlugin, get_plugin
 
 
+def _english(language: str | None) -> bool:
+    return (language or get_language() or "es").startswith("en")
+
+
 class Assessment(models.Model):
+    """One assessment in two languages: the Spanish texts and config, and an
+    optional English version (title, instructions and the plugin's config)
+    used on English pages. An attempt fixes the config of the language it was
+    started in, so grading, results and evidence never mix versions."""
+
     title = models.CharField(_("título"), max_length=200)
+    title_en = models.CharField(
+        _("título en inglés"),
+        max_length=200,
+        blank=True,
+        help_text=_("Se muestra en las páginas en inglés; vacío: el título."),
+    )
     plugin_id = models.CharField(_("tipo de evaluación"), max_length=50)
     instructions = models.TextField(_("instrucciones"), blank=True)
+    instructions_en = models.TextField(_("instrucciones en inglés"), blank=True)
     config = models.JSONField(_("configuración"), default=dict, blank=True)
+    config_en = models.JSONField(
+        _("configuración en inglés"),
+        default=dict,
+        blank=True,
+        help_text=_("Vacía: las páginas en inglés usan la configuración en español."),
+    )
     sector = models.ForeignKey(
         "reference.Sector",
         on_delete=models.PROTECT,
@@ -70,6 +93,23 @@ class Assessment(models.Model):
         return self.title
 
     @property
+    def display_title(self) -> str:
+        return self.title_en if _english(None) and self.title_en else self.title
+
+    @property
+    def display_instructions(self) -> str:
+        if _english(None) and self.instructions_en:
+            return self.instructions_en
+        return self.instructions
+
+    def config_for(self, language: str | None = None) -> dict:
+        """The plugin config for ``language`` (default: the active one): the
+        English version when there is one, else the Spanish config."""
+        if _english(language) and self.config_en:
+            return self.config_en
+        return self.config
+
+    @property
     def plugin(self):
         return get_plugin(self.plugin_id)
 
@@ -80,6 +120,11 @@ class Assessment(models.Model):
         except UnknownPlugin:
             return False
         return True
+
+    @property
+    def evidence_kind(self) -> str:
+        """The kind of evidence passing gives (declared by its plugin)."""
+        return self.plugin.evidence_kind if self.plugin_installed else ""
 
     @property
     def plugin_name(self) -> str:

@@ -67,6 +67,7 @@ class ObservationGradingForm(GradingForm):
 
 class ObservationPlugin(AssessmentPlugin):
     id = "observation"
+    evidence_kind = "performance"
     name = _l("Observación práctica")
     description = _l(
         "Un evaluador observa el trabajo en vivo y registra una lista de criterios."
@@ -76,7 +77,8 @@ class ObservationPlugin(AssessmentPlugin):
     def authoring_form(self, *, data=None, initial=None):
         return ObservationAuthoringForm(data=data, initial=initial)
 
-    def render(self, *, config):
+    def render(self, *, config, data=None, errors=None):
+        # Nothing to refill: the request to be observed has no inputs.
         return render_to_string("plugins/observation/render.html", {"config": config})
 
     def clean_response(self, *, config, data, files):

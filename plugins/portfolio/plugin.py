@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from plugins.authoring import CriteriaAuthoringForm
-from plugins.base import AssessmentPlugin, GradingForm, Score
+from plugins.base import AssessmentPlugin, FixableError, GradingForm, Score
+from plugins.uploads import accept_attribute, describe_formats
 
 ITEM_FIELD = re.compile(r"^item-(\d+)-(link|note|criteria|file)$")
 COMPETENT, NOT_YET = "competent", "not_yet"
@@ -78,6 +79,7 @@ class PortfolioGradingForm(GradingForm):
 
 class PortfolioPlugin(AssessmentPlugin):
     id = "portfolio"
+    evidence_kind = "product"
     name = _l("Portafolio de evidencias")
     description = _l(
         "Archivos y enlaces a obras registradas, cada uno ligado a criterios; el "
@@ -88,10 +90,37 @@ class PortfolioPlugin(AssessmentPlugin):
     def authoring_form(self, *, data=None, initial=None):
         return PortfolioAuthoringForm(data=data, initial=initial)
 
-    def render(self, *, config):
-        slots = range(1, config.get("max_items", 5) + 1)
+    def render(self, *, config, data=None, errors=None):
+        errors = errors or {}
+        slots = []
+        for n in range(1, config.get("max_items", 5) + 1):
+            prefix = f"item-{n}"
+            slot = {
+                "n": n,
+                "link": data.get(f"{prefix}-link", "") if data is not None else "",
+                "note": data.get(f"{prefix}-note", "") if data is not None else "",
+                "criteria": data.getlist(f"{prefix}-criteria")
+                if data is not None
+                else [],
+                "errors": [
+                    message
+                    for key, messages in errors.items()
+                    if key == prefix or key.startswith(prefix + "-")
+                    for message in messages
+                ],
+            }
+            slot["used"] = data is not None and bool(
+                slot["link"] or slot["note"] or slot["criteria"] or slot["errors"]
+            )
+            slots.append(slot)
         return render_to_string(
-            "plugins/portfolio/render.html", {"config": config, "slots": slots}
+            "plugins/portfolio/render.html",
+            {
+                "config": config,
+                "slots": slots,
+                "formats": describe_formats(self.allowed_file_types),
+                "accept": accept_attribute(self.allowed_file_types),
+            },
         )
 
     def clean_response(self, *, config, data, files):
@@ -109,15 +138,19 @@ class PortfolioPlugin(AssessmentPlugin):
                     _("Campo desconocido en el envío: %(f)s.") % {"f": key}
                 )
             items.setdefault(int(match[1]), {})
-        evidence = []
+        evidence, errors = [], {}
         for n in sorted(items):
-            item = self._clean_item(n, data, files, criteria_ids)
+            try:
+                item = self._clean_item(n, data, files, criteria_ids)
+            except FixableError as exc:
+                errors.update(exc.errors)
+                continue
             if item:
                 evidence.append(item)
+        if errors:
+            raise FixableError(errors)
         if not evidence:
-            raise ValidationError(
-                _("Agregue al menos una evidencia (archivo o enlace).")
-            )
+            raise FixableError(_("Agregue al menos una evidencia (archivo o enlace)."))
         return {"items": evidence}
 
     def _clean_item(self, n, data, files, criteria_ids):
@@ -125,26 +158,30 @@ class PortfolioPlugin(AssessmentPlugin):
         upload = files.get(f"item-{n}-file")
         note = (data.get(f"item-{n}-note") or "").strip()[:1000]
         chosen = data.getlist(f"item-{n}-criteria")
+        if set(chosen) - criteria_ids or len(set(chosen)) != len(chosen):
+            raise ValidationError(
+                _("Criterio desconocido en la evidencia %(n)s.") % {"n": n}
+            )
+        field = f"item-{n}"
         if not link and not upload:
             if chosen or note:
-                raise ValidationError(
-                    _("La evidencia %(n)s necesita un archivo o un enlace.") % {"n": n}
+                raise FixableError(
+                    _("La evidencia %(n)s necesita un archivo o un enlace.") % {"n": n},
+                    field=field,
                 )
             return None
         if link:
             try:
                 URLValidator(schemes=["https", "http"])(link)
             except ValidationError:
-                raise ValidationError(
-                    _("La evidencia %(n)s tiene un enlace no válido.") % {"n": n}
+                raise FixableError(
+                    _("La evidencia %(n)s tiene un enlace no válido.") % {"n": n},
+                    field=field,
                 ) from None
         if not chosen:
-            raise ValidationError(
-                _("Indique qué criterios muestra la evidencia %(n)s.") % {"n": n}
-            )
-        if set(chosen) - criteria_ids or len(set(chosen)) != len(chosen):
-            raise ValidationError(
-                _("Criterio desconocido en la evidencia %(n)s.") % {"n": n}
+            raise FixableError(
+                _("Indique qué criterios muestra la evidencia %(n)s.") % {"n": n},
+                field=field,
             )
         return {"link": link, "note": note, "criteria": sorted(chosen), "file": upload}
 

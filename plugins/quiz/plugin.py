@@ -121,10 +121,13 @@ class QuizPlugin(AssessmentPlugin):
                 )
         return {**config, "questions": questions}
 
-    def render(self, *, config):
+    def render(self, *, config, data=None, errors=None):
         public = []
         for question in config["questions"]:
             item = {key: question[key] for key in PUBLIC_KEYS if key in question}
+            given = data.getlist(question["id"]) if data is not None else []
+            item["given"] = given
+            item["errors"] = (errors or {}).get(question["id"], [])
             if question["kind"] in {"single", "multiple"}:
                 item["options"] = [
                     {"id": o["id"], "text": o["text"]} for o in question["options"]

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from plugins.authoring import DOCUMENT_TYPES, line_id, reject_unknown_fields
-from plugins.base import AssessmentPlugin, GradingForm, Score
+from plugins.base import AssessmentPlugin, FixableError, GradingForm, Score
+from plugins.uploads import accept_attribute, describe_formats
 
 TEXT_MAX = 20_000
 
@@ -138,6 +139,7 @@ class RubricGradingForm(GradingForm):
 
 class RubricPlugin(AssessmentPlugin):
     id = "rubric"
+    evidence_kind = "product"
     name = _l("Respuesta abierta con rúbrica")
     description = _l(
         "El participante escribe y adjunta archivos; un evaluador aplica la rúbrica."
@@ -147,25 +149,37 @@ class RubricPlugin(AssessmentPlugin):
     def authoring_form(self, *, data=None, initial=None):
         return RubricAuthoringForm(data=data, initial=initial)
 
-    def render(self, *, config):
-        return render_to_string("plugins/rubric/render.html", {"config": config})
+    def render(self, *, config, data=None, errors=None):
+        return render_to_string(
+            "plugins/rubric/render.html",
+            {
+                "config": config,
+                "text": data.get("text", "") if data is not None else "",
+                "refilled": data is not None,
+                "errors": errors or {},
+                "formats": describe_formats(self.allowed_file_types),
+                "accept": accept_attribute(self.allowed_file_types),
+            },
+        )
 
     def clean_response(self, *, config, data, files):
         reject_unknown_fields(data, {"text"})
         reject_unknown_fields(files, {"files"} if config.get("allow_files") else set())
         text = (data.get("text") or "").strip()
+        errors = {}
         if not text:
-            raise ValidationError(_("Escriba su respuesta antes de enviarla."))
-        if len(text) > TEXT_MAX:
-            raise ValidationError(
-                _("La respuesta supera los %(n)s caracteres.") % {"n": TEXT_MAX}
-            )
+            errors["text"] = _("Escriba su respuesta antes de enviarla.")
+        elif len(text) > TEXT_MAX:
+            errors["text"] = _("La respuesta supera los %(n)s caracteres.") % {
+                "n": TEXT_MAX
+            }
         uploads = files.getlist("files") if config.get("allow_files") else []
         if len(uploads) > config.get("max_files", 3):
-            raise ValidationError(
-                _("Puede adjuntar hasta %(n)s archivos.")
-                % {"n": config.get("max_files", 3)}
-            )
+            errors["files"] = _("Puede adjuntar hasta %(n)s archivos.") % {
+                "n": config.get("max_files", 3)
+            }
+        if errors:
+            raise FixableError(errors)
         return {"text": text, "files": uploads}
 
     def grade(self, config, response):

@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from plugins.base import render_inputs
 from plugins.registry import UnknownPlugin
 from plugins.selectors import learner_state
 
@@ -11,10 +12,16 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def assessment_panel(context, assessment, page=None):
     """The learner's panel for ``assessment``: status, attempts left, the
-    plugin's inputs while an attempt is open, the result once graded."""
+    plugin's inputs while an attempt is open, the result once graded.
+
+    After a submission the learner can put right (``request.refused_submission``,
+    set by the submit view) the open attempt's inputs come back filled with
+    what was typed, with the messages above them and next to their fields."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    data = {"assessment": assessment, "page": page, "request": request}
+    refused = getattr(request, "refused_submission", None)
+    here = refused.here if refused else getattr(request, "path", "/")
+    data = {"assessment": assessment, "page": page, "request": request, "here": here}
     try:
         plugin = assessment.plugin
     except UnknownPlugin:
@@ -23,7 +30,20 @@ def assessment_panel(context, assessment, page=None):
         state = learner_state(assessment=assessment, user=user)
         data["state"] = state
         if state.current:
-            data["inputs"] = mark_safe(plugin.render(config=state.current.presented))
+            mine = (
+                refused if refused and refused.attempt_id == state.current.pk else None
+            )
+            data["inputs"] = mark_safe(
+                render_inputs(
+                    plugin,
+                    config=state.current.presented,
+                    data=mine.data if mine else None,
+                    errors=mine.errors if mine else None,
+                )
+            )
+            if mine:
+                data["refused"] = mine
+                mine.shown = True
         if state.latest and state.latest.is_graded:
             latest = state.latest
             data["result_html"] = mark_safe(

@@ -9,7 +9,7 @@ from courses.services import enrolment_create
 from plugins.models import Assessment
 from plugins.registry import get_plugin
 from plugins.roles import ASSESSORS_GROUP, OFFICERS_GROUP, assessor_permissions_grant
-from tests.factories import UserFactory
+from tests.factories import UserFactory, assessor_roles_grant
 
 QUIZ_BANK = """
 ? ¿Qué identifica el ISBN?
@@ -118,20 +118,22 @@ def groups(db):
 def assessor(groups):
     user = UserFactory(username="evaluadora", legal_name="Ana Evaluadora")
     user.groups.add(groups["assessors"])
-    return user
+    return assessor_roles_grant(user)
 
 
 @pytest.fixture
 def second_assessor(groups):
     user = UserFactory(username="evaluador2", legal_name="Beto Evaluador")
     user.groups.add(groups["assessors"])
-    return user
+    return assessor_roles_grant(user)
 
 
 @pytest.fixture
 def officer(groups):
+    from certification.roles import officer_roles_sync
+
     user = UserFactory(username="oficial", legal_name="Olga Oficial")
-    user.groups.add(groups["officers"])
+    user.groups.add(groups["officers"], officer_roles_sync()["CL"])
     return user
 
 

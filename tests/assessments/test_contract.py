@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict
 
-from plugins.base import AssessmentPlugin, GradingForm, Score
+from plugins.base import AssessmentPlugin, GradingForm, Score, render_inputs
 from plugins.registry import all_plugins
 from tests.assessments.conftest import QUIZ_BANK, RUBRIC_DATA, quiz_data
 
@@ -85,6 +85,20 @@ def test_prepare_is_json_and_leaves_config_untouched(plugin, config):
 
 def test_render_never_contains_answer_keys(plugin, config):
     html = plugin.render(config=plugin.prepare(config=config, rng=random.Random(1)))
+    assert isinstance(html, str) and html.strip()
+    for secret in SAMPLES[plugin.id][1]:
+        assert secret not in html
+
+
+def test_render_takes_back_a_refused_submission(plugin, config):
+    """After a mistake the learner can fix, the core renders the inputs again
+    with the submission and the messages; plugins whose ``render`` takes
+    ``config`` alone are called that way, and none may leak answer keys."""
+    prepared = plugin.prepare(config=config, rng=random.Random(1))
+    data = QueryDict("answer=mi+respuesta&text=mi+respuesta")
+    html = render_inputs(
+        plugin, config=prepared, data=data, errors={"__all__": ["Corrija esto."]}
+    )
     assert isinstance(html, str) and html.strip()
     for secret in SAMPLES[plugin.id][1]:
         assert secret not in html

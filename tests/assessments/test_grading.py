@@ -15,7 +15,7 @@ from lms.reference.models import Sector
 from plugins import services
 from plugins.models import Attempt, AttemptStatus
 from tests.assessments.conftest import author
-from tests.factories import UserFactory
+from tests.factories import UserFactory, assessor_roles_grant
 
 
 @pytest.fixture
@@ -226,6 +226,7 @@ def test_assessor_competent_criterion_gives_evidence_even_when_not_passed(
     learner, standard, assessor
 ):
     unit, (first, second) = standard
+    assessor_roles_grant(assessor, countries=("PE",), sectors=("publishing",))
     portfolio = author(
         "portfolio",
         {

@@ -141,3 +141,12 @@ def test_lms_plugins_exclude_switches_the_test_plugin_off_at_start_up():
     apps = _installed_apps_with({"LMS_PLUGINS_EXCLUDE": "testdummy"})
     assert "lms_testplugin" not in apps and "plugins.quiz" in apps
     assert "lms_testplugin" in _installed_apps_with({})
+
+
+def test_the_test_plugin_loads_only_under_the_test_settings():
+    """The suite's own plugin never reaches the real interface: the
+    development and production settings leave it out, the test settings load
+    it; the built-in plugins load everywhere."""
+    development = _installed_apps_with({"DJANGO_SETTINGS_MODULE": "lms.settings.dev"})
+    assert "lms_testplugin" not in development and "plugins.quiz" in development
+    assert "lms_testplugin" in _installed_apps_with({})

@@ -133,8 +133,9 @@ def test_upload_type_is_sniffed_from_content(learner_client, rubric, rubric_less
         "informe.pdf", b"MZ\x90\x00 not a pdf at all", "application/pdf"
     )
     response = submit(learner_client, attempt, {"text": "Mi plan", "files": [fake]})
-    assert response.status_code == 400
-    assert "no es de un tipo admitido" in response.content.decode()
+    # A file of another format is the learner's to fix: the form comes back.
+    assert response.status_code == 200
+    assert "«informe.pdf» no tiene un formato admitido" in response.content.decode()
     assert_nothing_recorded(attempt)
 
 
@@ -142,8 +143,8 @@ def test_upload_size_limit(learner_client, rubric, rubric_lesson):
     attempt = start(learner_client, rubric, rubric_lesson)
     big = SimpleUploadedFile("grande.pdf", PDF + b"0" * (1024 * 1024 + 1))
     response = submit(learner_client, attempt, {"text": "Mi plan", "files": [big]})
-    assert response.status_code == 400
-    assert "supera el tamaño máximo de 1.0 MB" in response.content.decode()
+    assert response.status_code == 200
+    assert "«grande.pdf» pesa 1,1 MB; el máximo es 1 MB" in response.content.decode()
     assert_nothing_recorded(attempt)
 
 
@@ -208,3 +209,16 @@ def test_refusal_page_links_back_to_the_lesson(learner_client, quiz, quiz_lesson
     )
     assert response.status_code == 400
     assert f'href="{quiz_lesson.url}"' in response.content.decode()
+
+
+def test_a_file_input_left_empty_is_not_an_unknown_field(
+    learner_client, rubric, rubric_lesson
+):
+    """Browsers send an empty file input as an empty value: a rubric answer
+    without attachments is stored, not refused."""
+    attempt = start(learner_client, rubric, rubric_lesson)
+    response = submit(learner_client, attempt, {"text": "Mi plan", "files": ""})
+    assert response.status_code == 302, response.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.AWAITING_GRADING
+    assert attempt.response == {"text": "Mi plan", "files": []}

@@ -4,6 +4,7 @@ course, each in its own lesson, and running it again changes nothing."""
 import pytest
 from django.core.management import call_command
 
+from courses.demo.assessments import QUIZ, RUBRIC
 from courses.models import LessonPage
 from courses.services import lesson_assessment_ids
 from plugins.models import Assessment
@@ -12,8 +13,8 @@ from plugins.models import Assessment
 @pytest.mark.django_db
 def test_seed_demo_adds_assessment_lessons_idempotently():
     call_command("seed_demo", verbosity=0)
-    quiz = Assessment.objects.get(plugin_id="quiz")
-    rubric = Assessment.objects.get(plugin_id="rubric")
+    quiz = Assessment.objects.get(plugin_id="quiz", title=QUIZ["title"])
+    rubric = Assessment.objects.get(plugin_id="rubric", title=RUBRIC["title"])
     lessons = {
         lesson.slug: lesson
         for lesson in LessonPage.objects.live().filter(locale__language_code="es")

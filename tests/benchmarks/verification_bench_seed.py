@@ -19,9 +19,8 @@ def main(count: int, out_dir: str) -> None:
     from certification.credentials import keys
     from certification.issuance.service import credential_issue
     from certification.issuance.storage import artefact_read
-    from certification.services import evidence_record
     from tests.certification.conftest import make_program, make_standard
-    from tests.factories import UserFactory
+    from tests.factories import UserFactory, evidence_attested
 
     keys.issuer_keys_generate(issuer_code="CL", organisation="Ministerio")
     program = make_program(
@@ -32,12 +31,11 @@ def main(count: int, out_dir: str) -> None:
     for number in range(count):
         user = UserFactory(legal_name=f"Persona {number}")
         for unit in program.required_units.all():
-            evidence_record(
+            evidence_attested(
                 learner=user,
                 unit=unit,
-                source_kind="manual",
-                source_id=f"bench-{unit.pk}",
                 assessor=assessor,
+                source_id=f"bench-{unit.pk}",
                 assessed_at=timezone.now(),
             )
         credential = credential_issue(user=user, program=program)

@@ -17,8 +17,9 @@ from plugins import services
 from plugins.models import Attempt, AttemptStatus
 from plugins.roles import ASSESSORS_GROUP, assessor_permissions_grant
 from tests.assessments.conftest import RUBRIC_DATA, author, embed, quiz_data
+from tests.browser.a11y import axe_violations
 from tests.browser.conftest import artifact_path
-from tests.factories import UserFactory
+from tests.factories import UserFactory, assessor_roles_grant
 
 pytestmark = pytest.mark.browser
 
@@ -99,6 +100,7 @@ def test_assessor_grades_a_rubric_submission_and_the_learner_reads_the_feedback(
     assessor_permissions_grant()
     assessor = UserFactory(username="rubric-assessor", legal_name="Ana Evaluadora")
     assessor.groups.add(Group.objects.get(name=ASSESSORS_GROUP))
+    assessor_roles_grant(assessor)  # accredited for the learner's country
     log_in(browser_context, live_server, assessor)
     page = browser_page
 
@@ -135,3 +137,67 @@ def test_assessor_grades_a_rubric_submission_and_the_learner_reads_the_feedback(
         )
     finally:
         learner_context.close()
+
+
+def test_a_refused_file_is_explained_inside_the_form_and_the_answer_stays(
+    browser_context, browser_page, live_server, course
+):
+    """The learner writes an answer and attaches a program renamed as a PDF;
+    the lesson comes back with the reason inside the form, in words (the
+    accepted formats, no MIME types), focused, the answer still typed and a
+    reminder to choose the files again; nothing is stored and the attempt
+    stays open. With a real PDF chosen again, the submission goes through."""
+    learner = UserFactory(username="upload-learner")
+    enrolment_create(user=learner, course=course)
+    rubric = author("rubric", RUBRIC_DATA, title="Plan editorial", pass_mark=50)
+    lesson = embed(course, rubric, slug="plan-con-archivo")
+    log_in(browser_context, live_server, learner)
+    page = browser_page
+
+    page.goto(lesson.url)
+    page.get_by_role("button", name="Comenzar la evaluación").click()
+    answer = "Mi plan editorial:\nuna colección de poesía joven."
+    page.get_by_label("Su respuesta").fill(answer)
+    files = page.locator('input[name="files"]')
+    files.set_input_files(
+        {
+            "name": "presupuesto.pdf",
+            "mimeType": "application/pdf",
+            "buffer": b"MZ\x90\x00 esto es un programa, no un PDF",
+        }
+    )
+    page.get_by_role("button", name="Enviar respuestas").click()
+
+    form = page.locator("form.assessment-form")
+    summary = form.get_by_role("alert")
+    expect(summary).to_contain_text("No se registró su envío")
+    expect(summary).to_contain_text(
+        "«presupuesto.pdf» no tiene un formato admitido. Formatos permitidos: "
+        "PDF, JPG, PNG, MP4, MP3"
+    )
+    expect(summary).not_to_contain_text("application/")
+    expect(summary).to_be_focused()
+    expect(form.locator("#rubric-files-errors")).to_contain_text("presupuesto.pdf")
+    expect(form).to_contain_text("Vuelva a elegir los archivos")
+    expect(page.get_by_label("Su respuesta")).to_have_value(answer)
+    expect(page.locator("main")).to_contain_text("Antes de la evaluación.")
+    page.screenshot(path=artifact_path("assessment-upload-refused"), full_page=True)
+    assert axe_violations(page) == []
+    attempt = Attempt.objects.get(learner=learner)
+    assert attempt.status == AttemptStatus.IN_PROGRESS
+    assert attempt.response == {} and not attempt.files.exists()
+
+    files.set_input_files(
+        {
+            "name": "presupuesto.pdf",
+            "mimeType": "application/pdf",
+            "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+        }
+    )
+    page.get_by_role("button", name="Enviar respuestas").click()
+    expect(page.locator(".assessment-result")).to_contain_text("Enviada el")
+    assert page.url.endswith(f"{lesson.url}#assessment-{rubric.pk}")
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.AWAITING_GRADING
+    assert attempt.response["text"] == answer.replace("\n", "\r\n")
+    assert attempt.files.count() == 1

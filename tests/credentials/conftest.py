@@ -11,7 +11,7 @@ from certification.credentials import keys, openbadge
 @pytest.fixture
 def key_dir(settings, tmp_path):
     settings.LMS_KEY_DIR = tmp_path / "keys"
-    settings.LMS_PUBLIC_HOST = "cultura.example:8443"
+    settings.LMS_PUBLIC_URL = "https://cultura.example:8443"
     return settings.LMS_KEY_DIR
 
 

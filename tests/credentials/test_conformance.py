@@ -30,7 +30,7 @@ from certification.models import Credential, ProgramKind
 from certification.services import evidence_record
 from certification.verification.offline import status_checks
 from tests.certification.conftest import make_program, make_standard
-from tests.factories import UserFactory
+from tests.factories import UserFactory, evidence_attested
 
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = re.compile(
@@ -221,14 +221,23 @@ def _eligible(program, source_kind="manual"):
     user = UserFactory(legal_name="Ana María Pérez Núñez")
     assessor = UserFactory(legal_name="Rosa Evaluadora")
     for unit in program.required_units.all():
-        evidence_record(
-            learner=user,
-            unit=unit,
-            source_kind=source_kind,
-            source_id=f"test-{unit.pk}",
-            assessor=assessor,
-            assessed_at=timezone.now(),
-        )
+        if source_kind == "manual":
+            # Named to an accredited assessor and confirmed (integrity rules).
+            evidence_attested(
+                learner=user,
+                unit=unit,
+                assessor=assessor,
+                source_id=f"test-{unit.pk}",
+                assessed_at=timezone.now(),
+            )
+        else:
+            evidence_record(
+                learner=user,
+                unit=unit,
+                source_kind=source_kind,
+                source_id=f"test-{unit.pk}",
+                assessed_at=timezone.now(),
+            )
     return user
 
 

@@ -96,9 +96,11 @@ def test_did_web_identifiers_encode_the_port(issuer_keys):
     )
 
 
-def test_default_host_is_the_local_server(settings):
-    del settings.LMS_PUBLIC_HOST
-    assert keys.issuer_did("MX") == "did:web:127.0.0.1%3A8000:issuers:mx"
+def test_did_host_is_the_public_address(settings):
+    settings.LMS_PUBLIC_URL = "http://127.0.0.1:8100"
+    assert keys.issuer_did("MX") == "did:web:127.0.0.1%3A8100:issuers:mx"
+    settings.LMS_PUBLIC_URL = "https://certificados.example.org"
+    assert keys.issuer_did("MX") == "did:web:certificados.example.org:issuers:mx"
 
 
 def test_did_document_publishes_a_multikey_assertion_method(issuer_keys):

@@ -1,13 +1,15 @@
 """Fixtures for credential issuance: keys and private storage per test, a
 Chilean program with three units, an eligible learner."""
 
+import uuid
+
 import pytest
 from django.utils import timezone
 
 from certification.credentials import keys
-from certification.services import evidence_record
+from lms.celery import app
 from tests.certification.conftest import make_program, make_standard
-from tests.factories import UserFactory
+from tests.factories import UserFactory, evidence_attested
 
 
 @pytest.fixture
@@ -32,12 +34,11 @@ def make_eligible(program, user=None, *, assessor=None):
     user = user or UserFactory(legal_name="Ana María Pérez Núñez")
     assessor = assessor or UserFactory(legal_name="Rosa Evaluadora")
     for unit in program.required_units.all():
-        evidence_record(
+        evidence_attested(
             learner=user,
             unit=unit,
-            source_kind="manual",
-            source_id=f"test-{unit.pk}",
             assessor=assessor,
+            source_id=f"test-{unit.pk}",
             assessed_at=timezone.now(),
         )
     return user
@@ -46,3 +47,17 @@ def make_eligible(program, user=None, *, assessor=None):
 @pytest.fixture
 def eligible(program):
     return make_eligible(program)
+
+
+@pytest.fixture
+def queue():
+    """Route this process's tasks to a private queue through the broker."""
+    name = f"test-issue-{uuid.uuid4().hex[:8]}"
+    app.conf.task_always_eager = False
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = name
+    try:
+        yield name
+    finally:
+        app.conf.task_always_eager = True
+        app.conf.task_default_queue = previous

@@ -23,7 +23,6 @@ from certification.issuance.service import credential_issue
 from certification.issuance.storage import artefact_name, artefact_read
 from certification.models import Credential, CredentialStatus
 from certification.tasks import issue_credential
-from lms.celery import app
 from tests.certification.conftest import make_program, make_standard
 from tests.platform.test_celery_worker import worker_database_url
 
@@ -71,20 +70,6 @@ def stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
         process.terminate()
         process.wait(timeout=30)
-
-
-@pytest.fixture
-def queue():
-    """Route this process's tasks to a private queue through the broker."""
-    name = f"test-issue-{uuid.uuid4().hex[:8]}"
-    app.conf.task_always_eager = False
-    previous = app.conf.task_default_queue
-    app.conf.task_default_queue = name
-    try:
-        yield name
-    finally:
-        app.conf.task_always_eager = True
-        app.conf.task_default_queue = previous
 
 
 @pytest.fixture

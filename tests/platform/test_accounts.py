@@ -75,13 +75,6 @@ def test_signup_with_invalid_document_is_a_field_error(client, db):
     assert not User.objects.exists()
 
 
-def test_signup_with_duplicate_document_is_a_field_error(client, db):
-    UserFactory(country="PE", national_id="45678912")
-    response = client.post(reverse("account_signup"), signup_data())
-    assert "national_id" in response.context["form"].errors
-    assert User.objects.count() == 1
-
-
 def test_signup_stores_identity_and_sends_verification(client, db):
     response = client.post(reverse("account_signup"), signup_data())
     assert response.status_code == 302

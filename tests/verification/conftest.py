@@ -9,9 +9,8 @@ from django.utils import timezone
 from certification.credentials import keys
 from certification.issuance.service import credential_issue
 from certification.issuance.storage import artefact_read
-from certification.services import evidence_record
 from tests.certification.conftest import make_program, make_standard
-from tests.factories import UserFactory
+from tests.factories import UserFactory, evidence_attested
 
 
 @pytest.fixture(autouse=True)
@@ -44,12 +43,11 @@ def make_eligible(program, user=None, *, name="Ana María Pérez Núñez"):
     user = user or UserFactory(legal_name=name)
     assessor = UserFactory(legal_name="Rosa Evaluadora")
     for unit in program.required_units.all():
-        evidence_record(
+        evidence_attested(
             learner=user,
             unit=unit,
-            source_kind="manual",
-            source_id=f"test-{unit.pk}",
             assessor=assessor,
+            source_id=f"test-{unit.pk}",
             assessed_at=timezone.now(),
         )
     return user

@@ -76,8 +76,10 @@ def test_hsts_is_sent_over_https_with_the_production_settings():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lms.settings.production",
-        "DJANGO_SECRET_KEY": "a-production-like-secret-key-for-this-test-only",
+        "DJANGO_SECRET_KEY": "a-production-like-secret-key-for-this-test-only-9x7Q2",
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "DJANGO_ALLOWED_HOSTS": "localhost",
+        "LMS_PUBLIC_URL": "https://localhost",
     }
     result = subprocess.run(
         [sys.executable, "-c", code],

@@ -5,17 +5,16 @@ from ``LMS_KEY_DIR`` (the issuer named by the embedded credential). Exit
 status: 0 valid, 1 invalid (reasons printed), 2 bad arguments.
 """
 
-import json
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from certification.credentials.pades import PdfError, extract_attachment
 from certification.verification.checks import (
     issuer_code_for,
     issuer_public_keys,
     issuer_trust_roots,
+    pdf_budget,
 )
 from certification.verification.offline import (
     UsageError,
@@ -42,22 +41,17 @@ class Command(BaseCommand):
             trust_roots = load_trust_roots(cert)
         except UsageError as exc:
             raise CommandError(str(exc), returncode=2) from exc
-        if public_keys is None or trust_roots is None:
-            code = issuer_code_for(None, _embedded(data))
-            public_keys = (
-                public_keys if public_keys is not None else (issuer_public_keys(code))
+
+        def keys_for(document):
+            code = issuer_code_for(None, document)
+            return (
+                public_keys if public_keys is not None else issuer_public_keys(code),
+                trust_roots if trust_roots is not None else issuer_trust_roots(code),
             )
-            trust_roots = (
-                trust_roots if trust_roots is not None else (issuer_trust_roots(code))
-            )
-        report = verify_offline(data, public_keys=public_keys, trust_roots=trust_roots)
+
+        report = verify_offline(
+            data, public_keys=None, keys_for=keys_for, budget=pdf_budget()
+        )
         print_report(report, self.stdout)
         if not report.valid:
             sys.exit(1)
-
-
-def _embedded(data: bytes):
-    try:
-        return json.loads(extract_attachment(data))
-    except (PdfError, ValueError, RecursionError):
-        return None

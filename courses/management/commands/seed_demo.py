@@ -15,11 +15,11 @@ from certification.demo import seed_certification_demo
 from certification.demo.credentials import seed_credentials_demo
 from courses.alignment import seed_course_certification
 from courses.demo.assessments import seed_assessments_demo
+from courses.demo.assessments_english import seed_assessments_english
+from courses.demo.road import seed_road_demo
 from courses.demo.seeders import (
     DEMO_PASSWORD,
     DEMO_USERS,
-    SITE_HOSTNAME,
-    SITE_PORT,
     SeedContext,
     seed_catalog,
     seed_courses,
@@ -29,6 +29,7 @@ from courses.demo.seeders import (
     seed_sectors,
     seed_users,
 )
+from lms.public_url import public_url
 
 SEEDERS = [
     seed_locales,
@@ -43,6 +44,10 @@ SEEDERS = [
 SEEDERS += [seed_certification_demo, seed_course_certification]
 # A quiz and a rubric assessment in the publishing course.
 SEEDERS += [seed_assessments_demo]
+# English versions of the demo assessments.
+SEEDERS += [seed_assessments_english]
+# Each program's road: assessments aligned to units, one per kind of evidence.
+SEEDERS += [seed_road_demo]
 # Issuer keys and two demo credentials (one valid, one revoked) to verify.
 SEEDERS += [seed_credentials_demo]
 # Page-by-page log lines from Wagtail and the task runner drown the summary.
@@ -89,9 +94,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"  {kind}: {outcomes}")
         self.stdout.write("")
-        self.stdout.write(
-            f"Site: http://{SITE_HOSTNAME}:{SITE_PORT}/  (admin: /admin/)"
-        )
+        self.stdout.write(f"Site: {public_url('/')}  (admin: {public_url('/admin/')})")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for spec in DEMO_USERS:
             self.stdout.write(
@@ -102,6 +105,29 @@ class Command(BaseCommand):
             self.stdout.write("Demo certificates to verify:")
         for username, public_id, status in credentials:
             self.stdout.write(
-                f"  http://{SITE_HOSTNAME}:{SITE_PORT}/verify/{public_id}/"
-                f"  ({username}, {status})"
+                f"  {public_url(f'/verify/{public_id}/')}  ({username}, {status})"
             )
+        stale = [pid for _user, pid, _status in credentials if not _issued_here(pid)]
+        if stale:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  {len(stale)} demo certificate(s) were signed for another "
+                    f"address than LMS_PUBLIC_URL ({public_url('/')}); their QR "
+                    "codes point there. Start from a fresh database to reissue them."
+                )
+            )
+
+
+def _issued_here(public_id: str) -> bool:
+    """Whether the credential's signed JSON names the configured address."""
+    import json
+
+    from certification.issuance.storage import artefact_read
+    from certification.models import Credential
+
+    credential = Credential.objects.get(public_id=public_id)
+    try:
+        document = json.loads(artefact_read(credential.json_file))
+    except (OSError, ValueError):
+        return True
+    return str(document.get("id", "")).startswith(public_url("/"))

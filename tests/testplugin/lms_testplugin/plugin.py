@@ -25,9 +25,11 @@ class TestDummyPlugin(AssessmentPlugin):
     def authoring_form(self, *, data=None, initial=None):
         return DummyAuthoringForm(data=data, initial=initial)
 
-    def render(self, *, config):
+    def render(self, *, config, data=None, errors=None):
         return format_html(
-            '<label>{} <input type="text" name="answer"></label>', config["prompt"]
+            '<label>{} <input type="text" name="answer" value="{}"></label>',
+            config["prompt"],
+            data.get("answer", "") if data is not None else "",
         )
 
     def clean_response(self, *, config, data, files):

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certification', '0005_issuer_name_en'),
+        ('certification', '0009_assessorrole_verbose_names'),
     ]
 
     operations = [
