@@ -5,8 +5,11 @@ suspended, revoked; the one credentials name since Open Badges 3.0 allows a
 single ``credentialStatus``), and the 1-bit ``revocation`` and ``suspension``
 lists that credentials issued before name. A credential gets one random
 index, the same in every list; the pair (issuer, index) is unique in the
-database. The bits are always derived from the credentials' statuses, so
-publishing is idempotent and a lost update cannot leave a wrong bit behind.
+database. New indexes come from the upper half of the message list's slots,
+and bit ``i`` of that list flags index ``i`` as suspended or revoked for
+readers that ignore ``statusSize`` (see ``allocation_range``). The bits are
+always derived from the credentials' statuses, so publishing is idempotent
+and a lost update cannot leave a wrong bit behind.
 """
 
 from __future__ import annotations
@@ -79,12 +82,27 @@ def _lists_get_or_create(issuer: Issuer) -> dict[str, StatusList]:
     return lists
 
 
+def allocation_range(entries: int) -> tuple[int, int]:
+    """The indexes ``[low, high)`` given to new credentials: the upper half of
+    the ``entries`` 2-bit slots of the message list, i.e. ``[L/4, L/2)`` with
+    ``L = 2 * entries`` its length in bits.
+
+    Bit ``i`` of the list (what a reader ignoring ``statusSize`` reads for
+    index ``i``) then lies in a slot of the lower half, which no new
+    credential gets, so it can carry a 1-bit "suspended or revoked" flag.
+    """
+    length = entries * LIFECYCLE_STATUS_SIZE
+    return length // 4, length // 2
+
+
 def status_index_allocate(credential: Credential) -> int:
     """Give ``credential`` a random free index of its issuer's lists.
 
     Random (not sequential) indexes, as the specification recommends, so a
-    position reveals nothing about the order of issue. The issuer's revocation
-    list row is locked while choosing; the unique constraint backs it up.
+    position reveals nothing about the order of issue; drawn from
+    :func:`allocation_range`. The issuer's revocation list row is locked while
+    choosing; the unique constraint backs it up. Credentials issued before keep
+    their indexes (anywhere in the list).
     """
     if credential.status_index is not None:
         return credential.status_index
@@ -94,9 +112,12 @@ def status_index_allocate(credential: Credential) -> int:
             pk=lists[StatusPurpose.REVOCATION].pk
         )
         used = Credential.objects.filter(issuer_id=credential.issuer_id)
+        low, high = allocation_range(lock.size_bits)
         while True:
-            index = secrets.randbelow(lock.size_bits)
-            if not used.filter(status_index=index).exists():
+            index = low + secrets.randbelow(high - low)
+            # Neither the index nor the slot holding bit ``index`` of the
+            # message list (a credential issued before this layout) is taken.
+            if not used.filter(status_index__in=(index, index // 2)).exists():
                 break
         Credential.objects.filter(pk=credential.pk).update(status_index=index)
     credential.status_index = index
@@ -116,6 +137,7 @@ def status_list_build(status_list: StatusList) -> dict:
         )
         for index, status in rows:
             bits.set_value(index, MESSAGE_VALUES[status], LIFECYCLE_STATUS_SIZE)
+        _message_flags_set(bits, status_list, [index for index, _ in rows])
     else:
         bits = Bitstring(status_list.size_bits)
         indexes = Credential.objects.filter(
@@ -134,6 +156,29 @@ def status_list_build(status_list: StatusList) -> dict:
         name=f"{status_list.issuer.name}: {status_list.get_purpose_display()}",
     )
     return credential_sign_for_issuer(unsigned, issuer_code=code)
+
+
+def _message_flags_set(
+    bits: Bitstring, status_list: StatusList, indexes: list[int]
+) -> None:
+    """Set bit ``i`` of the message list for each suspended or revoked index
+    ``i`` of :func:`allocation_range`, for readers that read one bit whatever
+    ``statusSize`` says. A bit inside the slot of a credential issued before
+    this layout (never the case for the range's own credentials) is left to
+    that credential's 2-bit status."""
+    low, high = allocation_range(status_list.size_bits)
+    flagged = [index for index in indexes if low <= index < high]
+    if not flagged:
+        return
+    taken = set(
+        Credential.objects.filter(
+            issuer_id=status_list.issuer_id,
+            status_index__in={index // 2 for index in flagged},
+        ).values_list("status_index", flat=True)
+    )
+    for index in flagged:
+        if index // 2 not in taken:
+            bits.set(index)
 
 
 def status_list_publish(issuer: Issuer, purpose: str | None = None) -> None:
