@@ -272,8 +272,10 @@ def issuer_did(request, code: str):
     tags=["issuers"],
 )
 def status_list(request, code: str, purpose: str):
-    """The issuer's signed BitstringStatusListCredential (revocation or
-    suspension), as published at its ``statusListCredential`` URL."""
+    """The issuer's signed BitstringStatusListCredential (``message``: the
+    2-bit status credentials name; ``revocation`` or ``suspension``: the lists
+    of credentials issued before), as published at its ``statusListCredential``
+    URL."""
     try:
         published = status_list_get(code, purpose)
     except (KeyMaterialError, ValueError):

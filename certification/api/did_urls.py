@@ -1,4 +1,4 @@
-"""Mounted at ``/issuers/`` outside i18n_patterns (did:web resolution)."""
+"""Mounted at ``/issuers/`` outside i18n_patterns (did:web resolution, JWKS)."""
 
 from django.urls import path
 
@@ -6,4 +6,5 @@ from . import views
 
 urlpatterns = [
     path("<str:code>/did.json", views.issuer_did, name="issuer_did"),
+    path("<str:code>/jwks.json", views.issuer_jwks, name="issuer_jwks"),
 ]

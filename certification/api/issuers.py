@@ -53,12 +53,13 @@ def issuer_profile(issuer: Issuer) -> dict:
         + reverse("issuer_did", args=[code.lower()]),
         "public_keys": [
             {
-                "id": m["id"],
-                "type": m["type"],
-                "publicKeyMultibase": m["publicKeyMultibase"],
+                key: m[key]
+                for key in ("id", "type", "publicKeyMultibase", "publicKeyJwk")
+                if key in m
             }
             for m in methods
         ],
+        "jwks_url": public_base_url() + reverse("issuer_jwks", args=[code.lower()]),
         "signing_certificate_pem": signing_certificate_pem(code),
         "status_lists": {
             purpose: status_list_url(code, purpose) for purpose in StatusPurpose.values

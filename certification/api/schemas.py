@@ -96,7 +96,8 @@ class VerificationOut(Schema):
 class PublicKey(Schema):
     id: str
     type: str
-    publicKeyMultibase: str  # noqa: N815 - the DID document's own name
+    publicKeyMultibase: str | None = None  # noqa: N815 - the DID document's name
+    publicKeyJwk: dict | None = None  # noqa: N815 - JsonWebKey methods
 
 
 class IssuerOut(Schema):
@@ -107,5 +108,6 @@ class IssuerOut(Schema):
     did: str | None
     did_document_url: str
     public_keys: list[PublicKey]
+    jwks_url: str
     signing_certificate_pem: str | None
     status_lists: dict[str, str]

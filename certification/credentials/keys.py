@@ -5,6 +5,8 @@ Layout of ``settings.LMS_KEY_DIR/<CODE>/`` (directory mode 0700)::
     ed25519-key-1.pem        Ed25519 private key, PKCS#8 PEM, mode 0600
     ed25519-key-1.pub.pem    its public key (SubjectPublicKeyInfo PEM)
     ed25519-key-2.pem ...    added by a rotation; the highest number signs
+    rsa-key-1.pem            RSA private key for RS256 VC-JWTs, mode 0600
+    rsa-key-1.pub.pem        its public key
     signing-key.pem          private key of the PDF signing certificate, 0600
     signing-cert.pem         X.509 certificate used for PAdES signatures
     signing-chain.pem        optional CA chain installed with the certificate
@@ -12,6 +14,13 @@ Layout of ``settings.LMS_KEY_DIR/<CODE>/`` (directory mode 0700)::
 
 Older Ed25519 keys stay after a rotation so credentials signed with them keep
 verifying: the did:web document lists every key as an assertion method.
+
+The DID document publishes each Ed25519 key twice: as a ``Multikey`` (for
+eddsa-jcs-2022 Data Integrity proofs) and as a ``JsonWebKey`` (``#key-N-jwk``,
+the ``kid`` of EdDSA VC-JWTs); the RSA key as a ``JsonWebKey`` (``#rsa-key-1``,
+the ``kid`` of RS256 VC-JWTs). The same JWKs are served as a JWK Set. A key
+directory made before the RSA key existed keeps working: ``issuer_keys``
+adds the RSA key, and until then VC-JWTs are signed with EdDSA.
 
 Private keys never enter the database or the repository. Settings are read at
 call time only.
@@ -43,7 +52,16 @@ SELF_SIGNED_VALIDITY_DAYS = 365 * 10
 _ED25519_FILE = re.compile(r"^ed25519-key-(\d+)\.pem$")
 _ISSUER_CODE = re.compile(r"^[A-Za-z0-9-]{2,32}$")
 
-DID_CONTEXTS = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"]
+DID_CONTEXTS = [
+    "https://www.w3.org/ns/did/v1",
+    "https://w3id.org/security/multikey/v1",
+    "https://w3id.org/security/jwk/v1",
+]
+RSA_KEY_ID = "rsa-key-1"
+RSA_KEY_FILE = "rsa-key-1.pem"
+RSA_PUBLIC_KEY_FILE = "rsa-key-1.pub.pem"
+RSA_KEY_BITS = 2048
+JWK_SUFFIX = "-jwk"
 
 
 class KeyMaterialError(Exception):
@@ -65,6 +83,7 @@ class KeyGenerationResult:
     ed25519_key_id: str
     ed25519_created: bool
     certificate_created: bool
+    rsa_created: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,16 +153,22 @@ def did_document(
     *,
     host: str | None = None,
     public_keys: dict[str, ed25519.Ed25519PublicKey] | None = None,
+    rsa_public_key: rsa.RSAPublicKey | None = None,
 ) -> dict:
-    """The did:web DID document publishing every Ed25519 key of an issuer.
+    """The did:web document publishing every key of an issuer.
 
-    ``public_keys`` maps key ids (``key-1``) to keys; by default they are read
-    from the key directory.
+    ``public_keys`` maps key ids (``key-1``) to Ed25519 keys; by default they
+    (and the RSA key, when there is one) are read from the key directory.
     """
     did = issuer_did(issuer_code, host=host)
-    keys = public_keys if public_keys is not None else load_public_keys(issuer_code)
+    if public_keys is None:
+        keys = load_public_keys(issuer_code)
+        rsa_public_key = rsa_public_key or load_rsa_public_key(issuer_code)
+    else:
+        keys = public_keys
     if not keys:
         raise IssuerKeysMissing(f"no Ed25519 keys for issuer {issuer_code}")
+    ordered = sorted(keys.items(), key=lambda kv: _key_number(kv[0]))
     methods = [
         {
             "id": f"{did}#{key_id}",
@@ -151,16 +176,81 @@ def did_document(
             "controller": did,
             "publicKeyMultibase": ed25519_public_key_to_multikey(key),
         }
-        for key_id, key in sorted(keys.items(), key=lambda kv: _key_number(kv[0]))
+        for key_id, key in ordered
     ]
+    multikey_ids = [method["id"] for method in methods]
+    methods += [
+        {
+            "id": f"{did}#{key_id}{JWK_SUFFIX}",
+            "type": "JsonWebKey",
+            "controller": did,
+            "publicKeyJwk": public_jwk(key),
+        }
+        for key_id, key in ordered
+    ]
+    if rsa_public_key is not None:
+        methods.append(
+            {
+                "id": f"{did}#{RSA_KEY_ID}",
+                "type": "JsonWebKey",
+                "controller": did,
+                "publicKeyJwk": public_jwk(rsa_public_key),
+            }
+        )
     method_ids = [method["id"] for method in methods]
     return {
         "@context": DID_CONTEXTS,
         "id": did,
         "verificationMethod": methods,
         "assertionMethod": method_ids,
-        "authentication": [method_ids[-1]],
+        "authentication": [multikey_ids[-1]],
     }
+
+
+def public_jwk(public_key) -> dict:
+    """The public JWK (RFC 7517) of an Ed25519 (OKP) or RSA public key."""
+    import jwt
+
+    if isinstance(public_key, ed25519.Ed25519PublicKey):
+        return jwt.algorithms.OKPAlgorithm.to_jwk(public_key, as_dict=True)
+    if isinstance(public_key, rsa.RSAPublicKey):
+        return jwt.algorithms.RSAAlgorithm.to_jwk(public_key, as_dict=True)
+    raise InvalidKeyMaterial(f"no JWK for {type(public_key).__name__}")
+
+
+def jwks_from_did_document(document: dict) -> dict:
+    """The JWK Set of a DID document's JsonWebKey assertion methods; each
+    key's ``kid`` is its verification method id (the VC-JWT ``kid``)."""
+    allowed = {
+        entry if isinstance(entry, str) else entry.get("id")
+        for entry in document.get("assertionMethod") or []
+    }
+    result = []
+    for method in document.get("verificationMethod") or []:
+        if not isinstance(method, dict) or method.get("id") not in allowed:
+            continue
+        jwk = method.get("publicKeyJwk")
+        if method.get("type") != "JsonWebKey" or not isinstance(jwk, dict):
+            continue
+        entry = {**jwk, "kid": method["id"], "use": "sig"}
+        entry["alg"] = "RS256" if jwk.get("kty") == "RSA" else "EdDSA"
+        result.append(entry)
+    return {"keys": result}
+
+
+def jwt_keys_from_did_document(document: dict) -> dict:
+    """Verification method id -> public key, for every JsonWebKey assertion
+    method and every Multikey one (VC-JWTs issued before the JWKs were
+    published name the Multikey as ``kid``)."""
+    import jwt
+
+    keys = dict(public_keys_from_did_document(document))
+    for jwk in jwks_from_did_document(document)["keys"]:
+        try:
+            keys[jwk["kid"]] = jwt.PyJWK(jwk).key
+        except (jwt.PyJWKError, ValueError) as exc:
+            raise InvalidKeyMaterial(f"bad key {jwk['kid']}: {exc}") from exc
+    return keys
 
 
 def public_keys_from_did_document(document: dict) -> dict:
@@ -256,6 +346,43 @@ def load_public_key(
     if key_id not in keys:
         raise IssuerKeysMissing(f"issuer {issuer_code} has no key {key_id}")
     return keys[key_id]
+
+
+def load_rsa_signing_key(issuer_code: str) -> rsa.RSAPrivateKey | None:
+    """The RSA key that signs RS256 VC-JWTs, or None when the issuer's key
+    directory predates it (``manage.py issuer_keys`` adds it)."""
+    path = key_directory(issuer_code) / RSA_KEY_FILE
+    if not path.exists():
+        return None
+    key = _load_private_key(path)
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise InvalidKeyMaterial(f"{path} is not an RSA private key")
+    return key
+
+
+def load_rsa_public_key(issuer_code: str) -> rsa.RSAPublicKey | None:
+    path = key_directory(issuer_code) / RSA_PUBLIC_KEY_FILE
+    if not path.exists():
+        return None
+    try:
+        key = serialization.load_pem_public_key(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise InvalidKeyMaterial(f"cannot read {path}: {exc}") from exc
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise InvalidKeyMaterial(f"{path} is not an RSA public key")
+    return key
+
+
+def rsa_verification_method_id(issuer_code: str, *, host: str | None = None) -> str:
+    return f"{issuer_did(issuer_code, host=host)}#{RSA_KEY_ID}"
+
+
+def jwk_verification_method_id(
+    issuer_code: str, *, key_id: str | None = None, host: str | None = None
+) -> str:
+    """The DID URL of the JsonWebKey form of an Ed25519 key (``#key-N-jwk``)."""
+    key_id = key_id or current_ed25519_key_id(issuer_code)
+    return f"{issuer_did(issuer_code, host=host)}#{key_id}{JWK_SUFFIX}"
 
 
 def public_key_multibase(public_key: ed25519.Ed25519PublicKey) -> str:
@@ -354,6 +481,15 @@ def _new_ed25519_key(directory: Path) -> str:
     _write_public(directory / f"ed25519-key-{number}.pub.pem", public_pem)
     _write_private(directory / f"ed25519-key-{number}.pem", _private_pem(key))
     return f"key-{number}"
+
+
+def _new_rsa_key(directory: Path) -> None:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
+    public_pem = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    _write_public(directory / RSA_PUBLIC_KEY_FILE, public_pem)
+    _write_private(directory / RSA_KEY_FILE, _private_pem(key))
 
 
 def subject_name(
@@ -458,6 +594,11 @@ def issuer_keys_generate(
     if rotate or not _ed25519_numbers(directory):
         _new_ed25519_key(directory)
         ed_created = True
+    rsa_created = False
+    if not (directory / RSA_KEY_FILE).exists():
+        # Added beside the Ed25519 keys, also to directories made before it.
+        _new_rsa_key(directory)
+        rsa_created = True
     cert_created = False
     has_cert = (directory / SIGNING_CERT_FILE).exists() and (
         directory / SIGNING_KEY_FILE
@@ -475,7 +616,12 @@ def issuer_keys_generate(
         )
         cert_created = True
     return KeyGenerationResult(
-        code, directory, current_ed25519_key_id(code), ed_created, cert_created
+        code,
+        directory,
+        current_ed25519_key_id(code),
+        ed_created,
+        cert_created,
+        rsa_created,
     )
 
 

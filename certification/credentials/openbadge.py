@@ -24,8 +24,9 @@ Input of :func:`credential_build` (plain data, no models)::
                       "target_code": "...", "target_framework": "...",
                       "target_type": "ceasn:Competency",
                       "target_description": "..."}],
-      "status": [{"list_url": "https://host/status/CL/revocation",
-                  "index": 42, "purpose": "revocation"}],
+      "status": [{"list_url": "https://host/status/CL/message",
+                  "index": 42, "purpose": "message",
+                  "status_size": 2, "messages": [...]}],   # OB3: one entry
       "activity_start": datetime | None, "activity_end": datetime | None,
       "awarded": datetime | None,
     }
@@ -45,6 +46,11 @@ from .statuslist import status_entry
 
 VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+OB3_SCHEMA = (
+    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/"
+    "ob_v3p0_achievementcredential_schema.json"
+)
+CREDENTIAL_SCHEMA = [{"id": OB3_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}]
 CREDENTIAL_TYPE = ["VerifiableCredential", "OpenBadgeCredential"]
 ACHIEVEMENT_TYPES = {
     "Achievement", "ApprenticeshipCertificate", "Assessment", "Assignment",
@@ -200,6 +206,8 @@ def credential_status(entries: list[dict]) -> dict | list[dict] | None:
             status_list_credential=_required(entry, "list_url", "status"),
             index=entry.get("index"),
             purpose=entry.get("purpose", "revocation"),
+            status_size=entry.get("status_size", 1),
+            status_messages=entry.get("messages"),
         )
         for entry in entries
     ]
@@ -245,6 +253,7 @@ def credential_build(data: dict) -> dict:
     status = credential_status(data.get("status") or [])
     if status:
         credential["credentialStatus"] = status
+    credential["credentialSchema"] = [dict(schema) for schema in CREDENTIAL_SCHEMA]
     return credential
 
 

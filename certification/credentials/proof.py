@@ -181,14 +181,19 @@ def sign_document(
     created: str | None = None,
     proof_purpose: str = "assertionMethod",
 ) -> dict:
-    """Add Proof: a deep copy of the document with an eddsa-jcs-2022 ``proof``."""
+    """Add Proof: a deep copy of the document with an eddsa-jcs-2022 ``proof``.
+
+    ``proof`` is a one-element array, as the Open Badges 3.0 JSON Schema
+    requires (Data Integrity allows an object or an array; verifiers here read
+    both, so documents secured earlier with a proof object still verify).
+    """
     options = proof_options(
         verification_method=verification_method,
         created=created,
         proof_purpose=proof_purpose,
     )
     secured = copy.deepcopy(unsecured_document)
-    secured["proof"] = create_proof(unsecured_document, options, private_key)
+    secured["proof"] = [create_proof(unsecured_document, options, private_key)]
     return secured
 
 

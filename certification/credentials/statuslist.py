@@ -6,6 +6,17 @@
   GZIP-compressed bitstring.
 - A credential points into a list with a ``BitstringStatusListEntry``; the
   list itself is published as a ``BitstringStatusListCredential``.
+- An entry may have ``statusSize`` > 1 bits (then ``statusMessage`` lists
+  what each value means, one message per value): its status is the
+  ``statusSize`` bits from bit ``statusListIndex * statusSize``, the first of
+  them the most significant.
+
+Credentials carry ONE entry (Open Badges 3.0 allows at most one
+``credentialStatus``): purpose ``message``, ``statusSize`` 2, and the messages
+of :data:`LIFECYCLE_MESSAGES` (0x0 valid, 0x1 suspended, 0x2 revoked; 0x3 is
+never written and also means revoked). So one lookup tells both revocation
+and suspension. Credentials issued before carry two 1-bit entries
+(``revocation`` and ``suspension``), whose lists are still published.
 """
 
 import gzip
@@ -18,6 +29,14 @@ from .multibase import base64url_multibase_encode as _u
 MIN_BITS = 131_072
 VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 STATUS_PURPOSES = ("revocation", "suspension", "refresh", "message")
+LIFECYCLE_STATUS_SIZE = 2
+STATUS_VALID, STATUS_SUSPENDED, STATUS_REVOKED = 0, 1, 2
+LIFECYCLE_MESSAGES = [
+    {"status": "0x0", "message": "valid"},
+    {"status": "0x1", "message": "suspended"},
+    {"status": "0x2", "message": "revoked"},
+    {"status": "0x3", "message": "revoked"},
+]
 
 
 class StatusListError(ValueError):
@@ -62,6 +81,22 @@ class Bitstring:
         else:
             self._bytes[index // 8] &= ~mask & 0xFF
 
+    def get_value(self, index: int, size: int = 1) -> int:
+        """The ``size``-bit status at entry ``index`` (first bit most significant)."""
+        self._check(index * size + size - 1)
+        value = 0
+        for bit in range(index * size, index * size + size):
+            value = (value << 1) | self.get(bit)
+        return value
+
+    def set_value(self, index: int, value: int, size: int = 1) -> None:
+        if not 0 <= value < (1 << size):
+            raise StatusListError(f"status {value} does not fit in {size} bits")
+        self._check(index * size + size - 1)
+        for offset in range(size):
+            bit = (value >> (size - 1 - offset)) & 1
+            self.set(index * size + offset, bool(bit))
+
     def set_many(self, indexes: Iterable[int], value: bool = True) -> None:
         for index in indexes:
             self.set(index, value)
@@ -103,9 +138,18 @@ def decode_bitstring(encoded_list: str) -> bytes:
 
 
 def status_entry(
-    *, status_list_credential: str, index: int, purpose: str = "revocation"
+    *,
+    status_list_credential: str,
+    index: int,
+    purpose: str = "revocation",
+    status_size: int = 1,
+    status_messages: list[dict] | None = None,
 ) -> dict:
     """A ``BitstringStatusListEntry`` for a credential's ``credentialStatus``."""
+    if status_size < 1 or (status_size > 1 and not status_messages):
+        raise StatusListError("a statusSize above 1 needs its statusMessage")
+    if status_messages and len(status_messages) != 1 << status_size:
+        raise StatusListError("statusMessage needs one message per status value")
     if purpose not in STATUS_PURPOSES:
         raise StatusListError(f"unknown status purpose {purpose!r}")
     if not isinstance(index, int) or index < 0:
@@ -116,7 +160,14 @@ def status_entry(
         "statusPurpose": purpose,
         "statusListIndex": str(index),
         "statusListCredential": status_list_credential,
-    }
+    } | (
+        {
+            "statusSize": status_size,
+            "statusMessage": [dict(message) for message in status_messages],
+        }
+        if status_messages
+        else {}
+    )
 
 
 def status_list_credential(
@@ -157,11 +208,12 @@ def status_list_credential(
     return credential
 
 
-def status_check(entry: dict, list_credential: dict) -> bool:
-    """Whether the bit of ``entry`` is set in the (already verified) list.
+def status_read(entry: dict, list_credential: dict) -> int:
+    """The status value of ``entry`` in the (already verified) list.
 
-    Follows the spec's validation steps: the purposes must match and the
-    index must be inside the list. Raises StatusListError otherwise.
+    Follows the spec's validation steps: the purposes must match, the entry's
+    ``statusSize`` bits must be inside the list, and an entry with more than
+    one bit must say what each value means. Raises StatusListError otherwise.
     """
     if entry.get("type") != "BitstringStatusListEntry":
         raise StatusListError("credentialStatus is not a BitstringStatusListEntry")
@@ -176,4 +228,34 @@ def status_check(entry: dict, list_credential: dict) -> bool:
         index = int(entry.get("statusListIndex"))
     except (TypeError, ValueError) as exc:
         raise StatusListError("statusListIndex is not an integer") from exc
-    return Bitstring.decode(subject.get("encodedList")).get(index)
+    size = entry.get("statusSize", 1)
+    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 8:
+        raise StatusListError(f"unsupported statusSize {size!r}")
+    messages = entry.get("statusMessage")
+    if size > 1 and (not isinstance(messages, list) or len(messages) != 1 << size):
+        raise StatusListError("statusMessage does not list every status value")
+    bits = Bitstring.decode(subject.get("encodedList"))
+    if len(bits) < MIN_BITS * size:
+        raise StatusListError(f"the list is shorter than {MIN_BITS * size} bits")
+    return bits.get_value(index, size)
+
+
+def status_message(entry: dict, value: int) -> str:
+    """What ``value`` means for ``entry`` (its statusMessage, else its purpose)."""
+    for message in entry.get("statusMessage") or []:
+        try:
+            if isinstance(message, dict) and int(str(message.get("status")), 16) == (
+                value
+            ):
+                return str(message.get("message", ""))
+        except ValueError:
+            continue
+    return str(entry.get("statusPurpose", "")) if value else "valid"
+
+
+def status_check(entry: dict, list_credential: dict) -> bool:
+    """Whether the status of ``entry`` is set (non-zero) in the list.
+
+    See :func:`status_read` for the checks; raises StatusListError.
+    """
+    return bool(status_read(entry, list_credential))

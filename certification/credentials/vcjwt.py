@@ -1,12 +1,21 @@
-"""VC-JWT: a credential secured with JOSE, per "Securing Verifiable Credentials
-using JOSE and COSE" (W3C VC-JOSE-COSE), section 3.1.
+"""VC-JWT: a credential as a JSON Web Token, per Open Badges 3.0 section
+"JSON Web Token Proof Format" (VC-JWT of VC Data Model 1.1).
 
-The JWS payload is the unsecured credential itself (any embedded ``proof`` is
-removed); the protected header carries ``alg`` EdDSA, ``typ`` ``vc+jwt``,
-``cty`` ``vc`` and ``kid`` the verification method (DID URL). The compact
-serialisation is the media type ``application/vc+jwt``.
+The protected header carries ``alg`` (RS256, which every OB 3.0 verifier
+supports, or EdDSA), ``kid`` (a DID URL that dereferences to a JWK in the
+issuer's DID document, also published as a JWK Set) and ``typ`` ``JWT``; no
+other header. The claims are the credential as ``vc`` (without any embedded
+``proof``) and the registered claims derived from it:
+
+- ``iss`` = ``issuer.id``; ``jti`` = ``id``; ``nbf`` = ``validFrom``;
+- ``sub`` = ``credentialSubject.id`` (when the holder has a DID);
+- ``exp`` = ``validUntil`` (when the credential expires).
+
+Tokens issued before this format (VC-JOSE-COSE: ``typ`` ``vc+jwt``, the
+credential itself as the payload, EdDSA) still verify with :func:`verify_jwt`.
 """
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,9 +25,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
 MEDIA_TYPE = "application/vc+jwt"
-TYP = "vc+jwt"
+TYP = "JWT"
+LEGACY_TYP = "vc+jwt"
+ALGORITHMS = {"RS256": RSAPublicKey, "EdDSA": Ed25519PublicKey}
 
 
 @dataclass(frozen=True)
@@ -32,49 +44,106 @@ class JwtResult:
         return self.verified
 
 
-def credential_to_jwt(
-    credential: Mapping, *, private_key: Ed25519PrivateKey, kid: str
-) -> str:
-    """Encode the credential as a compact JWS (``application/vc+jwt``)."""
-    payload = {k: v for k, v in credential.items() if k != "proof"}
-    headers = {"typ": TYP, "cty": "vc", "kid": kid}
+def _epoch(value) -> int | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return int(moment.timestamp())
+
+
+def jwt_claims(credential: Mapping) -> dict:
+    """The JWT claims set of ``credential`` (OB 3.0, JSON Web Token Proof
+    Format): ``vc`` and the registered claims mapped from it."""
+    vc = {k: v for k, v in credential.items() if k != "proof"}
+    issuer = vc.get("issuer")
+    claims = {"iss": issuer.get("id") if isinstance(issuer, Mapping) else issuer}
+    if vc.get("id"):
+        claims["jti"] = vc["id"]
+    subject = vc.get("credentialSubject")
+    if isinstance(subject, Mapping) and subject.get("id"):
+        claims["sub"] = subject["id"]
+    nbf = _epoch(vc.get("validFrom"))
+    if nbf is not None:
+        claims["nbf"] = nbf
+    exp = _epoch(vc.get("validUntil"))
+    if exp is not None:
+        claims["exp"] = exp
+    claims["vc"] = vc
+    return claims
+
+
+def credential_to_jwt(credential: Mapping, *, private_key, kid: str) -> str:
+    """Encode the credential as a compact JWS: RS256 for an RSA key, EdDSA for
+    an Ed25519 one; ``kid`` is the verification method of the key's JWK."""
+    if isinstance(private_key, RSAPrivateKey):
+        algorithm = "RS256"
+    elif isinstance(private_key, Ed25519PrivateKey):
+        algorithm = "EdDSA"
+    else:
+        raise TypeError("a VC-JWT is signed with an RSA or an Ed25519 key")
     return jwt.encode(
-        payload,
+        jwt_claims(credential),
         private_key,
-        algorithm="EdDSA",
-        headers=headers,
+        algorithm=algorithm,
+        headers={"typ": TYP, "kid": kid},
         json_encoder=json.JSONEncoder,
     )
 
 
 def verify_jwt(token: str, public_keys) -> JwtResult:
-    """Verify a VC-JWT; ``public_keys`` is a key, a kid->key mapping or callable."""
+    """Verify a VC-JWT; ``public_keys`` is a key, a kid->key mapping or callable.
+
+    Checks the signature with the key ``kid`` names (its type must fit
+    ``alg``), that the key belongs to the issuer, and that the registered
+    claims agree with the credential in ``vc``. Expiry is not a signature
+    matter: the caller reads ``validUntil`` of the returned credential.
+    """
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as exc:
         return JwtResult(False, f"not a compact JWS: {exc}")
-    if header.get("alg") != "EdDSA":
-        return JwtResult(False, f"unsupported alg {header.get('alg')!r}")
-    if header.get("typ") != TYP:
-        return JwtResult(False, f"typ is {header.get('typ')!r}, expected {TYP!r}")
+    algorithm = header.get("alg")
+    if algorithm not in ALGORITHMS:
+        return JwtResult(False, f"unsupported alg {algorithm!r}")
+    typ = header.get("typ")
+    if typ not in (None, TYP, LEGACY_TYP):
+        return JwtResult(False, f"typ is {typ!r}, expected {TYP!r}")
     kid = header.get("kid")
     key = _resolve(public_keys, kid)
     if key is None:
         return JwtResult(False, f"unknown key id {kid!r}", kid)
+    if not isinstance(key, ALGORITHMS[algorithm]):
+        return JwtResult(False, f"the key {kid!r} is not a {algorithm} key", kid)
     try:
-        payload = jwt.api_jws.decode(token, key, algorithms=["EdDSA"])
+        payload = jwt.api_jws.decode(token, key, algorithms=[algorithm])
     except jwt.InvalidSignatureError:
         return JwtResult(False, "the signature does not match the payload", kid)
     except jwt.PyJWTError as exc:
         return JwtResult(False, f"invalid JWS: {exc}", kid)
     try:
-        credential = json.loads(payload)
+        claims = json.loads(payload)
     except ValueError:
         return JwtResult(False, "the payload is not JSON", kid)
+    if not isinstance(claims, dict):
+        return JwtResult(False, "the payload is not a JSON object", kid)
+    # Tokens issued before carry the credential itself as the payload.
+    credential = claims if typ == LEGACY_TYP else claims.get("vc")
     if not isinstance(credential, dict) or "VerifiableCredential" not in (
         credential.get("type") or []
     ):
         return JwtResult(False, "the payload is not a verifiable credential", kid)
+    if typ != LEGACY_TYP:
+        expected = jwt_claims(credential)
+        for name in ("iss", "jti", "sub", "nbf", "exp"):
+            if claims.get(name) != expected.get(name):
+                return JwtResult(
+                    False, f"the {name} claim does not match the credential", kid
+                )
     issuer = credential.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
     did = kid.split("#", 1)[0] if isinstance(kid, str) else ""
@@ -84,10 +153,31 @@ def verify_jwt(token: str, public_keys) -> JwtResult:
 
 
 def _resolve(public_keys, kid):
-    if isinstance(public_keys, Ed25519PublicKey):
+    if isinstance(public_keys, Ed25519PublicKey | RSAPublicKey):
         return public_keys
     if isinstance(public_keys, Mapping):
         return public_keys.get(kid)
     if callable(public_keys):
         return public_keys(kid)
     raise TypeError("public keys must be a key, a mapping or a callable")
+
+
+def issuer_jwt_signer(issuer_code: str):
+    """``(private key, kid)`` for the issuer's VC-JWTs: the RSA key (RS256)
+    when the key directory has one, else the current Ed25519 key (EdDSA)."""
+    import logging
+
+    from . import keys
+
+    rsa_key = keys.load_rsa_signing_key(issuer_code)
+    if rsa_key is not None:
+        return rsa_key, keys.rsa_verification_method_id(issuer_code)
+    logging.getLogger(__name__).warning(
+        "issuer %s has no RSA key: VC-JWTs are signed with EdDSA "
+        "(run manage.py issuer_keys --issuer %s to add the RS256 key)",
+        issuer_code,
+        issuer_code,
+    )
+    return keys.load_signing_key(issuer_code), keys.jwk_verification_method_id(
+        issuer_code
+    )

@@ -24,8 +24,17 @@ from certification.credentials.keys import (
     verification_method_id,
 )
 from certification.credentials.openbadge import credential_build, credential_sign
-from certification.credentials.vcjwt import credential_to_jwt
-from certification.models import Credential, CredentialStatus, ProgramKind
+from certification.credentials.statuslist import (
+    LIFECYCLE_MESSAGES,
+    LIFECYCLE_STATUS_SIZE,
+)
+from certification.credentials.vcjwt import credential_to_jwt, issuer_jwt_signer
+from certification.models import (
+    Credential,
+    CredentialStatus,
+    ProgramKind,
+    StatusPurpose,
+)
 from certification.notifications import credential_issued_record
 
 from . import pdf
@@ -105,13 +114,16 @@ def open_badge_data(credential: Credential) -> dict:
             "version": credential.standard_version,
         },
         "alignments": alignments,
+        # One entry (OB 3.0 allows at most one): a 2-bit "message" status
+        # that says both suspension and revocation (see statuslist.py).
         "status": [
             {
-                "list_url": status_list_url(code, purpose),
+                "list_url": status_list_url(code, StatusPurpose.MESSAGE),
                 "index": credential.status_index,
-                "purpose": purpose,
+                "purpose": StatusPurpose.MESSAGE.value,
+                "status_size": LIFECYCLE_STATUS_SIZE,
+                "messages": LIFECYCLE_MESSAGES,
             }
-            for purpose in ("revocation", "suspension")
         ],
     }
 
@@ -126,7 +138,8 @@ def artefacts_build(credential: Credential, *, signer=None) -> Artefacts:
         private_key=key,
         verification_method=method,
     )
-    token = credential_to_jwt(signed, private_key=key, kid=method)
+    jwt_key, jwt_kid = issuer_jwt_signer(code)
+    token = credential_to_jwt(signed, private_key=jwt_key, kid=jwt_kid)
     document = pdf.certificate_pdf(credential, signed, signer=signer)
     return Artefacts(credential_json=signed, jwt=token, pdf=document)
 

@@ -25,7 +25,7 @@ from django.utils import timezone
 from certification import integrity
 from certification.credentials.keys import load_signing_key, verification_method_id
 from certification.credentials.openbadge import credential_build, credential_sign
-from certification.credentials.vcjwt import credential_to_jwt
+from certification.credentials.vcjwt import credential_to_jwt, issuer_jwt_signer
 from certification.models import (
     Credential,
     CredentialEvent,
@@ -146,6 +146,7 @@ def artefacts_build_many(credentials: list[Credential]) -> list[Artefacts]:
         )
     documents: list[bytes] = [b""] * len(credentials)
     signer = pdf.signer_for(code)
+    jwt_key, jwt_kid = issuer_jwt_signer(code)
     for revision_items in items.values():
         revision = credentials[revision_items[0][0]].template_revision
         rendered = pdf.render(
@@ -162,7 +163,7 @@ def artefacts_build_many(credentials: list[Credential]) -> list[Artefacts]:
     return [
         Artefacts(
             credential_json=document,
-            jwt=credential_to_jwt(document, private_key=key, kid=method),
+            jwt=credential_to_jwt(document, private_key=jwt_key, kid=jwt_kid),
             pdf=data,
         )
         for document, data in zip(signed, documents, strict=True)

@@ -33,6 +33,7 @@ class CredentialStatus(models.TextChoices):
 class StatusPurpose(models.TextChoices):
     REVOCATION = "revocation", _("Revocación")
     SUSPENSION = "suspension", _("Suspensión")
+    MESSAGE = "message", _("Estado (suspensión y revocación)")
 
 
 class IssuerProfile(models.Model):

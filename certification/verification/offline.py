@@ -1,7 +1,7 @@
 """``lms-verify``: verify a certificate PDF offline, without Django.
 
     lms-verify CERTIFICATE.pdf --key did.json|public-key.pem [--cert signing-cert.pem]
-               [--status-list revocation.json [--status-list suspension.json]]
+               [--status-list message.json]
 
 Checks the embedded credential, its eddsa-jcs-2022 proof with the issuer's
 published key (the did:web document at ``/issuers/<code>/did.json`` or a PEM
@@ -10,8 +10,11 @@ public key), the PAdES signature and the credential's validity dates.
 Status (suspension, revocation) is published in the issuer's Bitstring Status
 List credentials, whose addresses the certificate names (printed as "status
 list:"). Given a downloaded copy with ``--status-list``, the list's own proof
-is verified with the same key and the certificate's bit read from it, offline;
-otherwise use the verify page or ``/api/v1/credentials/<id>``.
+is verified with the same key and the certificate's status read from it,
+offline; otherwise use the verify page or ``/api/v1/credentials/<id>``.
+Certificates name one ``message`` list (2 bits: valid, suspended, revoked);
+those issued before name a revocation and a suspension list (repeat the
+option for both).
 
 Without ``--cert`` the PDF signature is checked for integrity only (the
 signer's certificate is not compared with the issuer's); the credential's
@@ -93,7 +96,11 @@ def status_checks(report: Report, lists: list[dict], public_keys) -> None:
     """Read the credential's status bits in the given list credentials (each
     verified first); an entry whose list was not given is not checked."""
     from certification.credentials.proof import verify_document
-    from certification.credentials.statuslist import StatusListError, status_check
+    from certification.credentials.statuslist import (
+        StatusListError,
+        status_message,
+        status_read,
+    )
 
     credential = report.credential or {}
     entries = credential.get("credentialStatus") or []
@@ -120,13 +127,14 @@ def status_checks(report: Report, lists: list[dict], public_keys) -> None:
             report.add(name, False, f"the status list's proof fails: {proof.reason}")
             continue
         try:
-            set_bit = status_check(entry, document)
+            value = status_read(entry, document)
         except StatusListError as exc:
             report.add(name, False, str(exc))
             continue
         valid_from = document.get("validFrom", "")
-        if set_bit:
-            report.add(name, False, f"{purpose} in the list of {valid_from}".strip())
+        if value:
+            state = status_message(entry, value)
+            report.add(name, False, f"{state} in the list of {valid_from}".strip())
         else:
             report.add(name, True, f"not set in the list of {valid_from}".strip())
 

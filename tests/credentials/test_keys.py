@@ -52,9 +52,13 @@ def test_rotation_adds_a_key_and_keeps_the_old_one_published(key_dir):
     retired = list((key_dir / "CL" / "retired").glob("*/signing-cert.pem"))
     assert [p.read_bytes() for p in retired] == [old_cert]
     document = keys.did_document("CL")
+    # Each Ed25519 key as a Multikey and as a JWK; the RSA key (not rotated).
     assert [m["id"].rsplit("#")[1] for m in document["verificationMethod"]] == [
         "key-1",
         "key-2",
+        "key-1-jwk",
+        "key-2-jwk",
+        "rsa-key-1",
     ]
 
 
@@ -109,8 +113,16 @@ def test_did_document_publishes_a_multikey_assertion_method(issuer_keys):
         "controller": document["id"],
         "publicKeyMultibase": keys.public_key_multibase(keys.load_public_key("CL")),
     }
-    assert document["assertionMethod"] == [method["id"]]
+    # The same key as a JsonWebKey (EdDSA JWTs) and the RSA key (RS256 JWTs).
+    assert document["assertionMethod"] == [
+        method["id"],
+        f"{document['id']}#key-1-jwk",
+        f"{document['id']}#rsa-key-1",
+    ]
+    assert document["verificationMethod"][1]["publicKeyJwk"]["crv"] == "Ed25519"
+    assert document["verificationMethod"][2]["publicKeyJwk"]["kty"] == "RSA"
     assert "https://w3id.org/security/multikey/v1" in document["@context"]
+    assert "https://w3id.org/security/jwk/v1" in document["@context"]
 
 
 def test_missing_keys_raise_a_clear_error(key_dir):

@@ -91,7 +91,7 @@ def test_signed_credential_verifies_with_the_published_key_and_fails_if_altered(
 ):
     credential = openbadge.credential_build(credential_data)
     signed = openbadge.credential_sign_for_issuer(credential, issuer_code="CL")
-    assert signed["proof"]["verificationMethod"] == keys.verification_method_id("CL")
+    assert signed["proof"][0]["verificationMethod"] == keys.verification_method_id("CL")
     document = keys.did_document("CL")
     published = keys.public_keys_from_did_document(document)
     assert proof.verify_document(signed, published).verified
@@ -110,7 +110,7 @@ def test_vc_jwt_round_trip(issuer_keys, credential_data):
     import jwt
 
     header = jwt.get_unverified_header(token)
-    assert header == {"alg": "EdDSA", "typ": "vc+jwt", "cty": "vc", "kid": kid}
+    assert header == {"alg": "EdDSA", "typ": "JWT", "kid": kid}
     result = vcjwt.verify_jwt(token, {kid: keys.load_public_key("CL")})
     assert result.verified, result.reason
     assert result.credential == credential

@@ -137,8 +137,8 @@ def test_sign_document_round_trip_with_a_fresh_key():
         document, private_key=key, verification_method="did:web:example.org#key-1"
     )
     assert "proof" not in document
-    assert secured["proof"]["@context"] == document["@context"]
-    assert proof.is_datetime_stamp(secured["proof"]["created"])
+    assert secured["proof"][0]["@context"] == document["@context"]
+    assert proof.is_datetime_stamp(secured["proof"][0]["created"])
     result = proof.verify_document(
         secured, {"did:web:example.org#key-1": key.public_key()}
     )

@@ -97,3 +97,61 @@ def test_status_list_credential_is_signed_and_answers_status_checks(issuer_keys)
     )
     with pytest.raises(statuslist.StatusListError, match="purposes"):
         statuslist.status_check(suspension, secured)
+
+
+def test_two_bit_statuses_sit_at_index_times_size_most_significant_first():
+    bits = statuslist.Bitstring(statuslist.MIN_BITS * 2)
+    bits.set_value(3, statuslist.STATUS_REVOKED, 2)  # 0b10 at bits 6 and 7
+    bits.set_value(4, statuslist.STATUS_SUSPENDED, 2)  # 0b01 at bits 8 and 9
+    assert bits.to_bytes()[:2] == bytes([0b00000010, 0b01000000])
+    assert [bits.get_value(i, 2) for i in range(6)] == [0, 0, 0, 2, 1, 0]
+    bits.set_value(3, statuslist.STATUS_VALID, 2)
+    assert bits.get_value(3, 2) == 0
+    with pytest.raises(statuslist.StatusListError, match="does not fit"):
+        bits.set_value(1, 4, 2)
+    with pytest.raises(statuslist.StatusListError, match="out of range"):
+        bits.get_value(statuslist.MIN_BITS, 2)
+
+
+def test_message_entry_needs_one_message_per_value_and_is_read_by_them():
+    url = "https://cultura.example/credentials/status/cl/message/"
+    with pytest.raises(statuslist.StatusListError, match="statusMessage"):
+        statuslist.status_entry(
+            status_list_credential=url, index=1, purpose="message", status_size=2
+        )
+    with pytest.raises(statuslist.StatusListError, match="one message per"):
+        statuslist.status_entry(
+            status_list_credential=url,
+            index=1,
+            purpose="message",
+            status_size=2,
+            status_messages=statuslist.LIFECYCLE_MESSAGES[:3],
+        )
+    entry = statuslist.status_entry(
+        status_list_credential=url,
+        index=7,
+        purpose="message",
+        status_size=2,
+        status_messages=statuslist.LIFECYCLE_MESSAGES,
+    )
+    assert entry["statusSize"] == 2 and len(entry["statusMessage"]) == 4
+    bits = statuslist.Bitstring(statuslist.MIN_BITS * 2)
+    bits.set_value(7, statuslist.STATUS_SUSPENDED, 2)
+    listed = statuslist.status_list_credential(
+        credential_id=url, issuer="did:web:cultura.example", bitstring=bits,
+        purpose="message",
+    )  # fmt: skip
+    value = statuslist.status_read(entry, listed)
+    assert statuslist.status_message(entry, value) == "suspended"
+    assert statuslist.status_check(entry, listed) is True
+    short = statuslist.status_list_credential(
+        credential_id=url,
+        issuer="did:web:cultura.example",
+        bitstring=statuslist.Bitstring(),
+        purpose="message",
+    )
+    with pytest.raises(statuslist.StatusListError, match="shorter"):
+        statuslist.status_read(entry, short)
+    broken = {**entry, "statusMessage": entry["statusMessage"][:2]}
+    with pytest.raises(statuslist.StatusListError, match="every status value"):
+        statuslist.status_read(broken, listed)

@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from certification.credentials.keys import issuer_did, load_public_keys
 from certification.credentials.proof import verify_document
-from certification.credentials.statuslist import status_check
+from certification.credentials.statuslist import (
+    STATUS_REVOKED,
+    STATUS_SUSPENDED,
+    status_check,
+    status_entry,
+    status_read,
+)
 from certification.issuance.statuslists import status_list_get
 from certification.issuance.storage import artefact_read
 from certification.lifecycle import (
@@ -43,15 +49,26 @@ def active(eligible, program, django_capture_on_commit_callbacks):
 
 
 def bit(credential, purpose):
-    """The credential's bit in the published list, checked like a verifier."""
-    published = status_list_get("cl", purpose)
+    """Whether the credential is revoked or suspended (``purpose``) in the
+    published lists, checked like a verifier: the 2-bit ``message`` list the
+    credential names, and the 1-bit list of ``purpose`` that credentials
+    issued before name (both must agree)."""
     keys = {f"{issuer_did('CL')}#{k}": v for k, v in load_public_keys("CL").items()}
+    published = status_list_get("cl", "message")
     assert verify_document(published, keys).verified
     document = json.loads(artefact_read(credential.json_file))
-    (entry,) = [
-        e for e in document["credentialStatus"] if e["statusPurpose"] == purpose
-    ]
-    return status_check(entry, published)
+    entry = document["credentialStatus"]
+    value = status_read(entry, published)
+    legacy_list = status_list_get("cl", purpose)
+    assert verify_document(legacy_list, keys).verified
+    legacy_entry = status_entry(
+        status_list_credential=legacy_list["id"],
+        index=int(entry["statusListIndex"]),
+        purpose=purpose,
+    )
+    expected = {"suspension": STATUS_SUSPENDED, "revocation": STATUS_REVOKED}
+    assert status_check(legacy_entry, legacy_list) is (value == expected[purpose])
+    return value == expected[purpose]
 
 
 def test_suspend_and_reinstate_flip_the_suspension_bit(active):

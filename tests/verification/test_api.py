@@ -139,7 +139,7 @@ def test_issuer_profile_publishes_the_keys_of_the_did_document(client, issued):
     assert [k["id"] for k in profile["public_keys"]] == document.json()[
         "assertionMethod"
     ]
-    assert set(profile["status_lists"]) == {"revocation", "suspension"}
+    assert set(profile["status_lists"]) == {"message", "revocation", "suspension"}
     assert profile["signing_certificate_pem"].startswith("-----BEGIN CERTIFICATE")
     assert client.get("/api/v1/issuers").json()[0]["code"] == "cl"
     assert client.get("/api/v1/issuers/zz").status_code == 404

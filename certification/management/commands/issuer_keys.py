@@ -1,6 +1,7 @@
 """Generate or install the key material of the credential issuers.
 
-    python manage.py issuer_keys --issuer CL      # one issuer (idempotent)
+    python manage.py issuer_keys --issuer CL      # one issuer (idempotent; adds
+                                                  # the RSA key to older folders)
     python manage.py issuer_keys --all            # the four ministries
     python manage.py issuer_keys --issuer CL --rotate
     python manage.py issuer_keys --issuer CL --install-cert cert.pem \\
@@ -21,7 +22,8 @@ def _ministries() -> dict[str, str]:
 
 class Command(BaseCommand):
     help = (
-        "Genera las claves Ed25519 y el certificado de firma PDF de cada emisor "
+        "Genera las claves Ed25519 y RSA (JWT RS256) y el certificado de firma "
+        "PDF de cada emisor "
         "en LMS_KEY_DIR, o instala un certificado emitido por una autoridad."
     )
 
@@ -62,7 +64,11 @@ class Command(BaseCommand):
                 rotate=options["rotate"],
                 certificate_algorithm=options["algorithm"],
             )
-            created = result.ed25519_created or result.certificate_created
+            created = (
+                result.ed25519_created
+                or result.certificate_created
+                or result.rsa_created
+            )
             self.stdout.write(
                 f"{code}: {'created' if created else 'kept'} {result.directory} "
                 f"({keys.verification_method_id(code)})"
