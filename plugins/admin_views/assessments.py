@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from plugins.admin_views.forms import AssessmentForm
 from plugins.models import Assessment
 from plugins.registry import UnknownPlugin, all_plugins, get_plugin
+from plugins.roles import assessments_all_sectors, assessments_scope, trainer_sector_ids
 
 CONFIG_PREFIX = "config"
 # The optional English version of the plugin's content: the same authoring
@@ -29,14 +30,26 @@ def _require(request, codename):
 
 def index(request):
     _require(request, "view_assessment")
-    assessments = Assessment.objects.select_related("sector").annotate(
-        attempt_count=Count("attempts")
-    )
+    assessments = assessments_scope(
+        Assessment.objects.select_related("sector"), request.user
+    ).annotate(attempt_count=Count("attempts"))
     return TemplateResponse(
         request,
         "plugins/admin/assessment_index.html",
         {"assessments": assessments, "plugins": all_plugins()},
     )
+
+
+def _assessment_form(request, instance=None):
+    """The core fields; a trainer chooses among the sectors they train."""
+    form = AssessmentForm(request.POST or None, instance=instance)
+    if not assessments_all_sectors(request.user):
+        sector = form.fields["sector"]
+        sector.queryset = sector.queryset.filter(
+            pk__in=trainer_sector_ids(request.user)
+        )
+        sector.required = True
+    return form
 
 
 def _authoring(plugin, request, initial=None, *, prefix=CONFIG_PREFIX):
@@ -105,7 +118,7 @@ def create(request, plugin_id: str):
         plugin = get_plugin(plugin_id)
     except UnknownPlugin:
         raise Http404 from None
-    form = AssessmentForm(request.POST or None)
+    form = _assessment_form(request)
     config_form = _authoring(plugin, request)
     config_en_form = _authoring(plugin, request, prefix=CONFIG_EN_PREFIX)
     if request.method == "POST":
@@ -117,14 +130,16 @@ def create(request, plugin_id: str):
 
 def edit(request, pk: int):
     _require(request, "change_assessment")
-    assessment = get_object_or_404(Assessment, pk=pk)
+    assessment = get_object_or_404(
+        assessments_scope(Assessment.objects.all(), request.user, writing=True), pk=pk
+    )
     try:
         plugin = assessment.plugin
     except UnknownPlugin:
         raise Http404(
             _("El complemento de esta evaluación no está instalado.")
         ) from None
-    form = AssessmentForm(request.POST or None, instance=assessment)
+    form = _assessment_form(request, instance=assessment)
     config_form = _authoring(plugin, request, initial=assessment.config)
     config_en_form = _authoring(
         plugin, request, initial=assessment.config_en or None, prefix=CONFIG_EN_PREFIX

@@ -88,6 +88,7 @@ class Assessment(models.Model):
         ordering = ["title"]
         verbose_name = _("evaluación")
         verbose_name_plural = _("evaluaciones")
+        permissions = [("publish_assessment", _("Puede publicar evaluaciones"))]
 
     def __str__(self):
         return self.title
