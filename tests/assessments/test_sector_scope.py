@@ -3,84 +3,14 @@ lists, creates, edits and chooses only the assessments of the sectors they
 train; content reviewers and administrators work on every sector."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
-from lms.reference.models import Sector
 from plugins.models import Assessment
-from plugins.roles import (
-    REVIEWERS_GROUP,
-    assessor_permissions_grant,
-    trainer_group_name,
-)
-from tests.assessments.conftest import author, quiz_data
-from tests.factories import UserFactory
+from plugins.roles import REVIEWERS_GROUP
+from tests.assessments.conftest import edit_data as _edit_data
+from tests.assessments.conftest import log_in as _client
+from tests.assessments.conftest import role_member as _member
 
 pytestmark = pytest.mark.django_db
-
-
-def _member(group_name):
-    group, _created = Group.objects.get_or_create(name=group_name)
-    group.permissions.add(
-        Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-    )
-    assessor_permissions_grant()
-    user = UserFactory()
-    user.groups.add(group)
-    return user
-
-
-def _client(client, user):
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def publishing():
-    return Sector.objects.get(code="publishing")
-
-
-@pytest.fixture
-def music():
-    return Sector.objects.get(code="music")
-
-
-@pytest.fixture
-def publishing_quiz(publishing):
-    return author(
-        "quiz",
-        quiz_data(),
-        title="Cuestionario de edición",
-        pass_mark=75,
-        max_attempts=2,
-        sector=publishing,
-    )
-
-
-@pytest.fixture
-def music_quiz(music):
-    return author("quiz", quiz_data(), title="Cuestionario de música", sector=music)
-
-
-@pytest.fixture
-def music_trainer(music):
-    return _member(trainer_group_name(music))
-
-
-def _edit_data(assessment, **changes):
-    data = {
-        "title": assessment.title,
-        "instructions": "",
-        "sector": str(assessment.sector_id or ""),
-        "pass_mark": "0",
-        "max_attempts": "",
-        "config-questions": "? Pregunta nueva\n* Sí\n- No",
-        "config-draw": "0",
-        "config_en-draw": "0",
-    }
-    data.update(changes)
-    return data
 
 
 def test_a_music_trainer_cannot_change_the_publishing_quiz(
