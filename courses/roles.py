@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils import translation
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -36,6 +35,7 @@ from wagtail.models import (
 
 from courses.models import CatalogPage, SectorPage
 from lms.reference.models import Sector
+from plugins.roles import trainer_group_name
 
 REVIEWERS_GROUP = "Revisores de contenido"
 ASSESSORS_GROUP = "Evaluadores"
@@ -67,12 +67,6 @@ class RolesSummary:
 
     groups: dict[str, Group] = field(default_factory=dict)
     workflow: Workflow | None = None
-
-
-def trainer_group_name(sector: Sector) -> str:
-    """The Spanish name of a sector's trainer group, e.g. "Formadores — Música"."""
-    with translation.override("es"):
-        return f"Formadores — {sector.name}"
 
 
 def _permission(dotted: str) -> Permission:

@@ -4,6 +4,7 @@ roles; they are created here too when the roles have not been seeded yet)."""
 
 ASSESSORS_GROUP = "Evaluadores"
 OFFICERS_GROUP = "Oficiales de certificación"
+REVIEWERS_GROUP = "Revisores de contenido"
 GROUP_PERMISSIONS = {
     ASSESSORS_GROUP: [
         ("wagtailadmin", "admin", "access_admin"),
@@ -24,6 +25,51 @@ TRAINER_PERMISSIONS = [
     ("plugins", "assessment", "add_assessment"),
     ("plugins", "assessment", "change_assessment"),
 ]
+#: Content reviewers author every sector's assessments and publish the
+#: trainers' changes.
+REVIEWER_PERMISSIONS = [
+    *TRAINER_PERMISSIONS,
+    ("plugins", "assessment", "publish_assessment"),
+]
+PUBLISH_PERMISSION = "plugins.publish_assessment"
+
+
+def trainer_group_name(sector) -> str:
+    """The Spanish name of a sector's trainer group, e.g. "Formadores — Música"."""
+    from django.utils import translation
+
+    with translation.override("es"):
+        return f"{TRAINER_GROUP_PREFIX} — {sector.name}"
+
+
+def trainer_sector_ids(user) -> set[int]:
+    """The sectors whose trainer group ``user`` belongs to."""
+    from lms.reference.models import Sector
+
+    names = set(user.groups.values_list("name", flat=True))
+    return {
+        sector.pk
+        for sector in Sector.objects.all()
+        if trainer_group_name(sector) in names
+    }
+
+
+def assessments_all_sectors(user) -> bool:
+    """Reviewers (who publish) and administrators author every sector."""
+    return user.is_superuser or user.has_perm(PUBLISH_PERMISSION)
+
+
+def assessments_scope(queryset, user, *, writing: bool = False):
+    """The assessments of ``queryset`` that ``user`` may see in the admin
+    (``writing``: change or delete). Reviewers and administrators: all.
+    Trainers: their sectors' only. Others (assessors, officers) read all
+    and write none."""
+    if assessments_all_sectors(user):
+        return queryset
+    sectors = trainer_sector_ids(user)
+    if sectors or writing:
+        return queryset.filter(sector_id__in=sectors)
+    return queryset
 
 
 def _permissions(specs):
@@ -43,14 +89,17 @@ def _permissions(specs):
 
 def assessor_permissions_grant(**kwargs) -> None:
     """Add grading permissions to "Evaluadores", read access to attempts to
-    "Oficiales de certificación" and assessment authoring to every trainers'
-    group. Idempotent and additive; connected to ``post_migrate`` and run by
-    the demo seeder after the roles exist."""
+    "Oficiales de certificación", assessment authoring to every trainers'
+    group and authoring with publishing to the content reviewers. Idempotent
+    and additive; connected to ``post_migrate`` and run by the demo seeder
+    after the roles exist."""
     from django.contrib.auth.models import Group
 
     for name, specs in GROUP_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(*_permissions(specs))
+    reviewers, _created = Group.objects.get_or_create(name=REVIEWERS_GROUP)
+    reviewers.permissions.add(*_permissions(REVIEWER_PERMISSIONS))
     trainer_permissions = _permissions(TRAINER_PERMISSIONS)
     for group in Group.objects.filter(name__startswith=TRAINER_GROUP_PREFIX):
         group.permissions.add(*trainer_permissions)

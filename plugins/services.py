@@ -44,6 +44,30 @@ def _expire(attempt: Attempt, now) -> None:
     attempt.save()
 
 
+def assessment_revise(*, assessment: Assessment, relations: dict, user):
+    """Save ``assessment`` as it stands in memory (fields, plus the ``units``
+    and ``criteria`` of ``relations``) as a new revision by ``user``, keeping
+    the history. Someone who may publish (``plugins.publish_assessment``)
+    publishes it at once; anyone else's revision waits for a reviewer, and the
+    live row learners get stays as it was. A new assessment saved by someone
+    who may not publish is created as a draft that learners cannot start."""
+    from plugins.roles import PUBLISH_PERMISSION
+
+    may_publish = user.has_perm(PUBLISH_PERMISSION)
+    with transaction.atomic():
+        if assessment.pk is None:
+            assessment.live = may_publish
+            assessment.has_unpublished_changes = not may_publish
+            assessment.save()
+            for name, items in relations.items():
+                getattr(assessment, name).set(items)
+        assessment.relations_stage(relations)
+        revision = assessment.save_revision(user=user, log_action=True)
+        if may_publish:
+            revision.publish(user=user)
+    return revision
+
+
 def attempts_used(*, assessment: Assessment, learner) -> int:
     return Attempt.objects.filter(assessment=assessment, learner=learner).count()
 
@@ -53,7 +77,10 @@ def attempt_start(*, assessment: Assessment, learner, page=None) -> Attempt:
     attempt's own config through the plugin's ``prepare`` (from the English
     version when started from an English ``page``, see ``Assessment.config_for``;
     without a page, the active language decides). Raises
-    ``AttemptRefused`` when passed, awaiting a grade or out of attempts."""
+    ``AttemptRefused`` when passed, awaiting a grade, out of attempts or the
+    assessment was never published."""
+    if not assessment.live:
+        raise AttemptRefused(_("Esta evaluación aún no está publicada."))
     now = timezone.now()
     mine = Attempt.objects.filter(assessment=assessment, learner=learner)
     current = mine.filter(status=AttemptStatus.IN_PROGRESS).first()

@@ -4,17 +4,25 @@ authoring form."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from plugins import services
 from plugins.admin_views.forms import AssessmentForm
 from plugins.models import Assessment
+from plugins.models.assessments import REVISION_RELATIONS
 from plugins.registry import UnknownPlugin, all_plugins, get_plugin
+from plugins.roles import (
+    PUBLISH_PERMISSION,
+    assessments_all_sectors,
+    assessments_scope,
+    trainer_sector_ids,
+)
 
 CONFIG_PREFIX = "config"
 # The optional English version of the plugin's content: the same authoring
@@ -29,14 +37,26 @@ def _require(request, codename):
 
 def index(request):
     _require(request, "view_assessment")
-    assessments = Assessment.objects.select_related("sector").annotate(
-        attempt_count=Count("attempts")
-    )
+    assessments = assessments_scope(
+        Assessment.objects.select_related("sector"), request.user
+    ).annotate(attempt_count=Count("attempts"))
     return TemplateResponse(
         request,
         "plugins/admin/assessment_index.html",
         {"assessments": assessments, "plugins": all_plugins()},
     )
+
+
+def _assessment_form(request, instance=None, initial=None):
+    """The core fields; a trainer chooses among the sectors they train."""
+    form = AssessmentForm(request.POST or None, instance=instance, initial=initial)
+    if not assessments_all_sectors(request.user):
+        sector = form.fields["sector"]
+        sector.queryset = sector.queryset.filter(
+            pk__in=trainer_sector_ids(request.user)
+        )
+        sector.required = True
+    return form
 
 
 def _authoring(plugin, request, initial=None, *, prefix=CONFIG_PREFIX):
@@ -74,14 +94,28 @@ def _save(request, form, config_form, plugin, config_en_form):
         and (not english or config_en_form.is_valid())
     ):
         return None
-    with transaction.atomic():
-        assessment = form.save(commit=False)
-        assessment.plugin_id = plugin.id
-        assessment.config = config_form.cleaned_data
-        assessment.config_en = config_en_form.cleaned_data if english else {}
-        assessment.save()
-        form.save_m2m()
-    messages.success(request, _("Evaluación «%(t)s» guardada.") % {"t": assessment})
+    assessment = form.save(commit=False)
+    assessment.plugin_id = plugin.id
+    assessment.config = config_form.cleaned_data
+    assessment.config_en = config_en_form.cleaned_data if english else {}
+    services.assessment_revise(
+        assessment=assessment,
+        relations={name: form.cleaned_data[name] for name in REVISION_RELATIONS},
+        user=request.user,
+    )
+    if not request.user.has_perm(PUBLISH_PERMISSION):
+        messages.success(
+            request,
+            _(
+                "Cambios de «%(t)s» guardados. Los participantes los verán "
+                "cuando un revisor los publique."
+            )
+            % {"t": assessment},
+        )
+    else:
+        messages.success(
+            request, _("Evaluación «%(t)s» guardada y publicada.") % {"t": assessment}
+        )
     return redirect("plugins_admin:assessment_index")
 
 
@@ -105,7 +139,7 @@ def create(request, plugin_id: str):
         plugin = get_plugin(plugin_id)
     except UnknownPlugin:
         raise Http404 from None
-    form = AssessmentForm(request.POST or None)
+    form = _assessment_form(request)
     config_form = _authoring(plugin, request)
     config_en_form = _authoring(plugin, request, prefix=CONFIG_EN_PREFIX)
     if request.method == "POST":
@@ -117,20 +151,64 @@ def create(request, plugin_id: str):
 
 def edit(request, pk: int):
     _require(request, "change_assessment")
-    assessment = get_object_or_404(Assessment, pk=pk)
+    assessment = _scoped(request, pk)
     try:
         plugin = assessment.plugin
     except UnknownPlugin:
         raise Http404(
             _("El complemento de esta evaluación no está instalado.")
         ) from None
-    form = AssessmentForm(request.POST or None, instance=assessment)
-    config_form = _authoring(plugin, request, initial=assessment.config)
+    # The form shows, and a save builds on, the latest (unpublished) draft.
+    draft, relations = assessment, None
+    if assessment.has_unpublished_changes and assessment.latest_revision:
+        draft = assessment.latest_revision.as_object()
+        relations = Assessment.revision_relations(assessment.latest_revision)
+    form = _assessment_form(request, instance=draft, initial=relations)
+    config_form = _authoring(plugin, request, initial=draft.config)
     config_en_form = _authoring(
-        plugin, request, initial=assessment.config_en or None, prefix=CONFIG_EN_PREFIX
+        plugin, request, initial=draft.config_en or None, prefix=CONFIG_EN_PREFIX
     )
     if request.method == "POST":
         saved = _save(request, form, config_form, plugin, config_en_form)
         if saved:
             return saved
     return _render(request, form, config_form, plugin, config_en_form, assessment)
+
+
+def _scoped(request, pk):
+    return get_object_or_404(
+        assessments_scope(Assessment.objects.all(), request.user, writing=True), pk=pk
+    )
+
+
+def history(request, pk: int):
+    """Every saved revision, newest first, with the live one marked; who may
+    publish publishes a pending one from here."""
+    _require(request, "change_assessment")
+    assessment = _scoped(request, pk)
+    revisions = assessment.revisions.select_related("user").order_by(
+        "-created_at", "-id"
+    )
+    return TemplateResponse(
+        request,
+        "plugins/admin/assessment_history.html",
+        {
+            "assessment": assessment,
+            "revisions": revisions,
+            "may_publish": request.user.has_perm(PUBLISH_PERMISSION),
+        },
+    )
+
+
+@require_POST
+def publish(request, pk: int, revision_id: int):
+    _require(request, "publish_assessment")
+    assessment = _scoped(request, pk)
+    revision = get_object_or_404(assessment.revisions, pk=revision_id)
+    revision.publish(user=request.user)
+    messages.success(
+        request,
+        _("Revisión de «%(t)s» publicada: es la versión que ven los participantes.")
+        % {"t": revision.object_str},
+    )
+    return redirect("plugins_admin:assessment_history", pk=pk)

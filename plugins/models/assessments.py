@@ -1,22 +1,34 @@
 """An assessment: which plugin, its JSON config and the rules of its attempts."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, RevisionMixin
 
 from plugins.registry import UnknownPlugin, get_plugin
+
+#: The many-to-many alignment kept in a revision's content beside the fields,
+#: as ``content[RELATIONS_KEY] = {"units": [pk, ...], "criteria": [...]}``.
+REVISION_RELATIONS = ("units", "criteria")
+RELATIONS_KEY = "alignment"
 
 
 def _english(language: str | None) -> bool:
     return (language or get_language() or "es").startswith("en")
 
 
-class Assessment(models.Model):
+class Assessment(DraftStateMixin, RevisionMixin, models.Model):
     """One assessment in two languages: the Spanish texts and config, and an
     optional English version (title, instructions and the plugin's config)
     used on English pages. An attempt fixes the config of the language it was
-    started in, so grading, results and evidence never mix versions."""
+    started in, so grading, results and evidence never mix versions.
+
+    The row is the published version learners get. Changes are saved as
+    revisions (``save_revision``) and reach the row only when someone holding
+    ``plugins.publish_assessment`` publishes one; a revision's content also
+    keeps the units and criteria the assessment is aligned to."""
 
     title = models.CharField(_("título"), max_length=200)
     title_en = models.CharField(
@@ -83,14 +95,55 @@ class Assessment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", related_query_name="assessment"
+    )
 
     class Meta:
         ordering = ["title"]
         verbose_name = _("evaluación")
         verbose_name_plural = _("evaluaciones")
+        permissions = [("publish_assessment", _("Puede publicar evaluaciones"))]
 
     def __str__(self):
         return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def relations_stage(self, relations: dict) -> None:
+        """Set the units and criteria (lists of objects or ids) the next
+        ``save_revision`` records, instead of the row's current ones."""
+        self._staged_relations = {
+            name: sorted(getattr(item, "pk", item) for item in relations[name])
+            for name in REVISION_RELATIONS
+        }
+
+    def serializable_data(self):
+        data = super().serializable_data()
+        staged = getattr(self, "_staged_relations", None)
+        if staged is None and self.pk:
+            staged = {
+                name: sorted(getattr(self, name).values_list("pk", flat=True))
+                for name in REVISION_RELATIONS
+            }
+        if staged is not None:
+            data[RELATIONS_KEY] = staged
+        return data
+
+    @staticmethod
+    def revision_relations(revision) -> dict | None:
+        """The units and criteria recorded in ``revision`` (pks), if any."""
+        return revision.content.get(RELATIONS_KEY)
+
+    @transaction.atomic
+    def publish(self, revision, *args, **kwargs):
+        """Publish ``revision`` (fields and alignment) into the live row."""
+        result = super().publish(revision, *args, **kwargs)
+        for name, pks in (self.revision_relations(revision) or {}).items():
+            getattr(self, name).set(pks)
+        return result
 
     @property
     def display_title(self) -> str:

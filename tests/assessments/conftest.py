@@ -2,13 +2,19 @@
 plugins' own forms, lessons embedding them, assessors and officers."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 from courses.models import LessonPage
 from courses.services import enrolment_create
+from lms.reference.models import Sector
 from plugins.models import Assessment
 from plugins.registry import get_plugin
-from plugins.roles import ASSESSORS_GROUP, OFFICERS_GROUP, assessor_permissions_grant
+from plugins.roles import (
+    ASSESSORS_GROUP,
+    OFFICERS_GROUP,
+    assessor_permissions_grant,
+    trainer_group_name,
+)
 from tests.factories import UserFactory, assessor_roles_grant
 
 QUIZ_BANK = """
@@ -145,3 +151,71 @@ def assessor_client(assessor):
     staff = Client()
     staff.force_login(assessor)
     return staff
+
+
+# Sector scope and review of assessments in the admin.
+
+
+def role_member(group_name):
+    group, _created = Group.objects.get_or_create(name=group_name)
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    )
+    assessor_permissions_grant()
+    user = UserFactory()
+    user.groups.add(group)
+    return user
+
+
+def log_in(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def publishing():
+    return Sector.objects.get(code="publishing")
+
+
+@pytest.fixture
+def music():
+    return Sector.objects.get(code="music")
+
+
+@pytest.fixture
+def publishing_quiz(publishing):
+    return author(
+        "quiz",
+        quiz_data(),
+        title="Cuestionario de edición",
+        pass_mark=75,
+        max_attempts=2,
+        sector=publishing,
+    )
+
+
+@pytest.fixture
+def music_quiz(music):
+    return author("quiz", quiz_data(), title="Cuestionario de música", sector=music)
+
+
+@pytest.fixture
+def music_trainer(music):
+    return role_member(trainer_group_name(music))
+
+
+def edit_data(assessment, **changes):
+    data = {
+        "title": assessment.title,
+        "instructions": "",
+        "sector": str(assessment.sector_id or ""),
+        "pass_mark": "0",
+        "max_attempts": "",
+        "config-questions": "? Pregunta nueva\n* Sí\n- No",
+        "config-draw": "0",
+        "config_en-draw": "0",
+    }
+    data.update(changes)
+    return data
