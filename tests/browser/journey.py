@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 import time
 from datetime import date
 from urllib.parse import urlsplit
@@ -225,16 +226,49 @@ def public_id_printed_in(pdf: bytes) -> str:
     return re.search(r"\b[0-9a-z]{16,}\b", keywords.split(",")[-1]).group(0)
 
 
+def qr_code_target(pdf: bytes, tmp_path) -> str:
+    """What a phone reads from the certificate's QR code: the page rendered by
+    poppler, decoded by zbar (both from .ci/debian-packages)."""
+    path = tmp_path / "qr-source.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "150",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(path),
+            str(tmp_path / "qr-page"),
+        ],
+        check=True,
+    )
+    pages = sorted(tmp_path.glob("qr-page*.png"))
+    scanned = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert len(scanned) == 1, scanned
+    return scanned[0]
+
+
 def visitor_verifies(chromium, live_server, checks, pdf: bytes, tmp_path, name):
-    """Someone with no account opens the verify URL of the PDF, then uploads
-    the PDF itself on /verify/: both say «Válido»."""
+    """Someone with no account scans the certificate's QR code and opens its
+    address, then uploads the PDF itself on /verify/: both say «Válido»."""
     public_id = public_id_printed_in(pdf)
+    target = qr_code_target(pdf, tmp_path)
+    assert target == f"{live_server.url}/verify/{public_id}/"
     context = chromium.new_context(
         base_url=live_server.url, locale="es-CL", viewport=PHONE
     )
     try:
         page = context.new_page()
-        page.goto(f"/verify/{public_id}/")
+        page.goto(target)
         verdict = page.locator(".verdict")
         expect(verdict).to_have_attribute("data-verdict", "valid")
         expect(verdict.locator(".verdict-word")).to_have_text(
