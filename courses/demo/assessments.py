@@ -3,11 +3,10 @@ independent-publishing course, each in a lesson of its own. Idempotent:
 assessments are found by title and lessons by slug; nothing existing is
 changed."""
 
-from wagtail.models import Locale
-
 from courses.demo import markup
 from courses.demo.content.assessment_lessons import QUIZ_LESSON, RUBRIC_LESSON
-from courses.models import CoursePage, LessonPage
+from courses.demo.pages import assessment_lesson_place
+from courses.models import CoursePage
 from plugins.models import Assessment
 from plugins.registry import get_plugin
 from plugins.roles import assessor_permissions_grant
@@ -114,32 +113,10 @@ def _fields(spec, language: str, assessment) -> dict:
     }
 
 
-def _translate(lesson, spec, assessment) -> None:
-    english = Locale.objects.filter(language_code="en").first()
-    if english is None or lesson.get_parent().get_translation_or_none(english) is None:
-        return
-    if lesson.get_translation_or_none(english) is not None:
-        return
-    translated = lesson.copy_for_translation(english)
-    for name, value in _fields(spec, "en", assessment).items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-
-
 def _lesson(course, spec, assessment) -> str:
-    existing = LessonPage.objects.child_of(course).filter(slug=spec["slug"]).first()
-    if existing is not None:
-        _translate(existing, spec, assessment)
-        return "unchanged"
-    lesson = course.add_child(
-        instance=LessonPage(slug=spec["slug"], **_fields(spec, "es", assessment))
+    return assessment_lesson_place(
+        course, spec, lambda language: _fields(spec, language, assessment)
     )
-    lesson.save_revision().publish()
-    anchor = LessonPage.objects.child_of(course).filter(slug=spec["after"]).first()
-    if anchor is not None:
-        lesson.move(anchor, pos="right")
-    _translate(LessonPage.objects.get(pk=lesson.pk), spec, assessment)
-    return "created"
 
 
 def seed_assessments_demo(context) -> None:

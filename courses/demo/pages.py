@@ -65,3 +65,35 @@ def translation_upsert(
         return page, "created"
     changed = page_apply(page.specific, fields=fields, relations=relations)
     return page, "updated" if changed else "unchanged"
+
+
+def assessment_lesson_place(course, spec: dict, fields) -> str:
+    """The lesson ``spec`` (``slug``, and ``after``: the slug of the lesson it
+    follows) under ``course``, with its English translation when the course
+    has one; ``fields(language)`` gives the page's fields. Existing lessons
+    are left as they are (only a missing translation is added)."""
+    from courses.models import LessonPage
+
+    existing = LessonPage.objects.child_of(course).filter(slug=spec["slug"]).first()
+    if existing is not None:
+        _lesson_translate(existing, fields)
+        return "unchanged"
+    lesson = course.add_child(instance=LessonPage(slug=spec["slug"], **fields("es")))
+    lesson.save_revision().publish()
+    anchor = LessonPage.objects.child_of(course).filter(slug=spec["after"]).first()
+    if anchor is not None:
+        lesson.move(anchor, pos="right")
+    _lesson_translate(LessonPage.objects.get(pk=lesson.pk), fields)
+    return "created"
+
+
+def _lesson_translate(lesson, fields) -> None:
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or lesson.get_parent().get_translation_or_none(english) is None:
+        return
+    if lesson.get_translation_or_none(english) is not None:
+        return
+    translated = lesson.copy_for_translation(english)
+    for name, value in fields("en").items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()

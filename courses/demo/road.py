@@ -23,14 +23,14 @@ alignment, and the English version is written only where it differs.
 from __future__ import annotations
 
 from django.utils import translation
-from wagtail.models import Locale
 
 from certification.models import CompetencyUnit, PerformanceCriterion
 from courses.demo import assessments as publishing_demo
 from courses.demo import markup
 from courses.demo.assessments_english import english_version_apply
 from courses.demo.content import road_lessons as lessons
-from courses.models import CoursePage, LessonPage
+from courses.demo.pages import assessment_lesson_place
+from courses.models import CoursePage
 from lms.reference.models import Sector
 from plugins.models import Assessment
 from plugins.registry import get_plugin
@@ -599,29 +599,7 @@ def _fields(spec, language: str, assessments) -> dict:
     }
 
 
-def _translate(lesson, spec, assessments) -> None:
-    english = Locale.objects.filter(language_code="en").first()
-    if english is None or lesson.get_parent().get_translation_or_none(english) is None:
-        return
-    if lesson.get_translation_or_none(english) is not None:
-        return
-    translated = lesson.copy_for_translation(english)
-    for name, value in _fields(spec, "en", assessments).items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-
-
 def _lesson(course, spec, assessments) -> str:
-    existing = LessonPage.objects.child_of(course).filter(slug=spec["slug"]).first()
-    if existing is not None:
-        _translate(existing, spec, assessments)
-        return "unchanged"
-    lesson = course.add_child(
-        instance=LessonPage(slug=spec["slug"], **_fields(spec, "es", assessments))
+    return assessment_lesson_place(
+        course, spec, lambda language: _fields(spec, language, assessments)
     )
-    lesson.save_revision().publish()
-    anchor = LessonPage.objects.child_of(course).filter(slug=spec["after"]).first()
-    if anchor is not None:
-        lesson.move(anchor, pos="right")
-    _translate(LessonPage.objects.get(pk=lesson.pk), spec, assessments)
-    return "created"
