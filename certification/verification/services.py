@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from certification.models import Credential, VerificationLog
+from lms.audit.context import client_address as request_client_address
 
 from .verdicts import Verdict
 
@@ -18,15 +19,9 @@ DEDUPLICATE_SECONDS = 3600
 
 
 def client_address(request) -> str:
-    """The client's address; behind ``LMS_TRUSTED_PROXIES`` reverse proxies,
-    the one the outermost trusted proxy saw (from X-Forwarded-For)."""
-    trusted = int(getattr(settings, "LMS_TRUSTED_PROXIES", 0) or 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if trusted and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-min(trusted, len(hops))]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address (see ``lms.audit.context.client_address``), or
+    "unknown" when the request carries none."""
+    return request_client_address(request) or "unknown"
 
 
 def client_hash(request) -> str:
