@@ -16,7 +16,11 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from certification.integrity import assessor_holds_role, assessor_roles_filter
+from certification.integrity import (
+    assessor_holds_role,
+    assessor_roles_filter,
+    eligible_assessors,
+)
 from certification.roles import officer_countries
 from lms.audit.models import AuditAction
 from lms.audit.services import audit_record
@@ -41,17 +45,20 @@ def may_assess(user, attempt) -> bool:
     )
 
 
-def may_grade(user, attempt) -> bool:
-    """Whether ``user`` passes :func:`assessor_check` for ``attempt`` (without
-    recording a refusal)."""
-    if attempt.learner_id == user.pk or not may_assess(user, attempt):
-        return False
-    return all(
-        assessor_holds_role(
-            user, country=unit.standard.country_id, sector_id=unit.standard.sector_id
-        )
+def graders(attempt, users):
+    """``users`` (a queryset) narrowed to those who pass :func:`assessor_check`
+    for ``attempt``, in one query: not the learner, accredited for the
+    learner's country and the assessment's sector, and for each unit's."""
+    pairs = [(attempt.learner.country, attempt.assessment.sector_id)]
+    pairs += [
+        (unit.standard.country_id, unit.standard.sector_id)
         for unit in attempt.assessment.units.select_related("standard")
-    )
+    ]
+    users = users.exclude(pk=attempt.learner_id)
+    for country, sector_id in pairs:
+        accredited = eligible_assessors(country=country, sector_id=sector_id)
+        users = users.filter(pk__in=accredited.values("pk"))
+    return users
 
 
 def assessor_check(*, attempt, assessor) -> None:

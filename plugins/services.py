@@ -186,14 +186,12 @@ def _assessor_for(attempt: Attempt):
 
     from plugins.roles import ASSESSORS_GROUP
 
-    assessors = [
-        user
-        for user in get_user_model()
-        .objects.filter(groups__name=ASSESSORS_GROUP, is_active=True)
-        .exclude(pk=attempt.learner_id)
-        .order_by("pk")
-        if integrity.may_grade(user, attempt)
-    ]
+    assessors = list(
+        integrity.graders(
+            attempt,
+            get_user_model().objects.filter(groups__name=ASSESSORS_GROUP),
+        ).order_by("pk")
+    )
     if not assessors:
         return None
     waiting = dict(
