@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from courses.models import LessonPage
 from courses.services import enrolment_create
 from lms.reference.models import Sector
-from plugins.models import Assessment
+from plugins.models import Assessment, Attempt, AttemptStatus
 from plugins.registry import get_plugin
 from plugins.roles import (
     ASSESSORS_GROUP,
@@ -219,3 +219,31 @@ def edit_data(assessment, **changes):
     }
     data.update(changes)
     return data
+
+
+@pytest.fixture
+def private_root(settings, tmp_path):
+    """Uploads go to a temporary folder (use as
+    ``pytestmark = pytest.mark.usefixtures("private_root")``)."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "public"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
+def start(client, assessment, lesson):
+    """Start an attempt through the learner's view; returns it."""
+    response = client.post(f"/assessments/{assessment.pk}/start/", {"page": lesson.pk})
+    assert response.status_code == 302, response.content.decode()
+    return Attempt.objects.filter(assessment=assessment).latest("pk")
+
+
+def submit(client, attempt, data):
+    return client.post(f"/assessments/attempts/{attempt.pk}/submit/", data)
+
+
+def assert_nothing_recorded(attempt):
+    """The attempt is still open, with no response and no files."""
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.IN_PROGRESS
+    assert attempt.response == {} and attempt.submitted_at is None
+    assert not attempt.files.exists()

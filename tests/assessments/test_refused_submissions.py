@@ -16,9 +16,15 @@ from plugins.base import (
     fixable_errors,
     render_inputs,
 )
-from plugins.models import Attempt, AttemptStatus
+from plugins.models import AttemptStatus
 from plugins.uploads import accept_attribute, describe_formats, format_names
-from tests.assessments.conftest import author, embed
+from tests.assessments.conftest import (
+    assert_nothing_recorded,
+    author,
+    embed,
+    start,
+    submit,
+)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
@@ -30,28 +36,7 @@ PORTFOLIO_DATA = {
 }
 
 
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT = tmp_path / "public"
-    return settings.PRIVATE_MEDIA_ROOT
-
-
-def start(client, assessment, lesson):
-    response = client.post(f"/assessments/{assessment.pk}/start/", {"page": lesson.pk})
-    assert response.status_code == 302, response.content.decode()
-    return Attempt.objects.filter(assessment=assessment).latest("pk")
-
-
-def submit(client, attempt, data):
-    return client.post(f"/assessments/attempts/{attempt.pk}/submit/", data)
-
-
-def assert_nothing_recorded(attempt):
-    attempt.refresh_from_db()
-    assert attempt.status == AttemptStatus.IN_PROGRESS
-    assert attempt.response == {} and attempt.submitted_at is None
-    assert not attempt.files.exists()
+pytestmark = pytest.mark.usefixtures("private_root")
 
 
 def form_of(response, attempt):

@@ -8,7 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from plugins.models import Attempt, AttemptFile, AttemptStatus
-from tests.assessments.conftest import author, embed, quiz_data
+from tests.assessments.conftest import (
+    assert_nothing_recorded,
+    author,
+    embed,
+    quiz_data,
+    start,
+    submit,
+)
 from tests.factories import UserFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -19,28 +26,7 @@ PNG = (
 )
 
 
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT = tmp_path / "public"
-    return settings.PRIVATE_MEDIA_ROOT
-
-
-def start(client, assessment, lesson):
-    response = client.post(f"/assessments/{assessment.pk}/start/", {"page": lesson.pk})
-    assert response.status_code == 302, response.content.decode()
-    return Attempt.objects.filter(assessment=assessment).latest("pk")
-
-
-def submit(client, attempt, data):
-    return client.post(f"/assessments/attempts/{attempt.pk}/submit/", data)
-
-
-def assert_nothing_recorded(attempt):
-    attempt.refresh_from_db()
-    assert attempt.status == AttemptStatus.IN_PROGRESS
-    assert attempt.response == {} and attempt.submitted_at is None
-    assert not attempt.files.exists()
+pytestmark = pytest.mark.usefixtures("private_root")
 
 
 def test_lesson_html_never_contains_answer_keys(learner_client, quiz, quiz_lesson):
