@@ -161,19 +161,7 @@ def _report_credential(credential, error: str, public_keys, report: Report) -> N
 
 def _check_credential(pdf_bytes: bytes, public_keys, report: Report) -> None:
     try:
-        raw = extract_attachment(pdf_bytes)
-        credential = json.loads(raw)
-        if not isinstance(credential, dict):
-            raise ValueError("not a JSON object")
+        credential, error = _parse_credential(extract_attachment(pdf_bytes))
     except PdfError as exc:
-        report.add("attachment", False, str(exc))
-        report.add("proof", False, "no credential to check")
-        return
-    except ValueError as exc:
-        report.add("attachment", False, f"credential.json is not valid JSON: {exc}")
-        report.add("proof", False, "no credential to check")
-        return
-    report.add("attachment", True)
-    report.credential = credential
-    result = verify_document(credential, public_keys)
-    report.add("proof", result.verified, result.reason)
+        credential, error = None, str(exc)
+    _report_credential(credential, error, public_keys, report)
