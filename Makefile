@@ -22,6 +22,12 @@ $(STAMP): $(PY) pyproject.toml $(wildcard tests/testplugin/pyproject.toml)
 	@if [ -f tests/testplugin/pyproject.toml ]; then $(PY) -m pip install --quiet -e tests/testplugin; fi
 	touch $(STAMP)
 
+# Independent implementations (npm) the tests check the platform's output against.
+INTEROP := tests/interop/node_modules/.installed
+$(INTEROP): tests/interop/package.json tests/interop/package-lock.json
+	cd tests/interop && npm ci --no-audit --no-fund --loglevel=error
+	touch $(INTEROP)
+
 install: system $(STAMP)
 
 # Debian packages (WeasyPrint's libraries; Chromium and poppler for the tests),
@@ -45,7 +51,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: system-test install messages lint
+test: system-test install $(INTEROP) messages lint
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 worker: install
@@ -54,7 +60,7 @@ worker: install
 beat: install
 	$(BIN)/celery -A lms beat --loglevel=info
 
-bench: install messages
+bench: install $(INTEROP) messages
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/pytest tests/benchmarks -m bench -s -q $(PYTEST_ARGS)
 
 clean:
