@@ -24,12 +24,27 @@ adds the RSA key, and until then VC-JWTs are signed with EdDSA.
 
 Private keys never enter the database or the repository. Settings are read at
 call time only.
+
+Custody of the private keys (see the README, "Key custody"):
+
+- With ``LMS_KEY_PASSPHRASE`` set, private key files are written as encrypted
+  PKCS#8 (PBES2: PBKDF2-HMAC-SHA256 and AES-256-CBC) and read with it;
+  :func:`encrypt_key_files` (``issuer_keys --encrypt``) encrypts the files
+  written before, or changes the passphrase. Decrypted keys are kept in memory
+  by the process that signs, keyed by file, so the key derivation runs once.
+- A private key can instead live in an HSM reached through PKCS#11: then, in
+  place of ``<name>.pem``, the directory holds ``<name>.pkcs11``, a JSON file
+  naming the token and the key label (see :mod:`.hsm`); public keys and
+  certificates stay here as files. Loading such a key returns a signer object
+  with ``sign(data)`` in place of a ``cryptography`` private key.
 """
 
 import datetime as dt
+import hashlib
 import os
 import re
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -38,6 +53,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from lms.keyfiles import is_encrypted, private_key_files, unencrypted_private_keys
 
 from .multibase import (
     MultibaseError,
@@ -49,7 +66,10 @@ SIGNING_CERT_FILE = "signing-cert.pem"
 SIGNING_KEY_FILE = "signing-key.pem"
 SIGNING_CHAIN_FILE = "signing-chain.pem"
 SELF_SIGNED_VALIDITY_DAYS = 365 * 10
-_ED25519_FILE = re.compile(r"^ed25519-key-(\d+)\.pem$")
+_ED25519_FILE = re.compile(r"^ed25519-key-(\d+)\.(pem|pkcs11)$")
+HSM_SUFFIX = ".pkcs11"
+# PBKDF2-HMAC-SHA256 iterations of encrypted key files (OWASP 2023: 600 000).
+KDF_ROUNDS = 600_000
 _ISSUER_CODE = re.compile(r"^[A-Za-z0-9-]{2,32}$")
 
 DID_CONTEXTS = [
@@ -74,6 +94,10 @@ class IssuerKeysMissing(KeyMaterialError):
 
 class InvalidKeyMaterial(KeyMaterialError):
     """A key or certificate file is unreadable or does not match."""
+
+
+class KeyPassphraseError(InvalidKeyMaterial):
+    """An encrypted key file and no passphrase, or the wrong one."""
 
 
 @dataclass(frozen=True)
@@ -317,6 +341,8 @@ def load_signing_key(
     key_id = key_id or current_ed25519_key_id(issuer_code)
     path = key_directory(issuer_code) / f"ed25519-{key_id}.pem"
     key = _load_private_key(path)
+    if _in_hsm(key):
+        return key
     if not isinstance(key, ed25519.Ed25519PrivateKey):
         raise InvalidKeyMaterial(f"{path} is not an Ed25519 private key")
     return key
@@ -351,10 +377,13 @@ def load_public_key(
 def load_rsa_signing_key(issuer_code: str) -> rsa.RSAPrivateKey | None:
     """The RSA key that signs RS256 VC-JWTs, or None when the issuer's key
     directory predates it (``manage.py issuer_keys`` adds it)."""
-    path = key_directory(issuer_code) / RSA_KEY_FILE
-    if not path.exists():
+    directory = key_directory(issuer_code)
+    path = directory / RSA_KEY_FILE
+    if not _has_private_key(directory, RSA_KEY_FILE):
         return None
     key = _load_private_key(path)
+    if _in_hsm(key):
+        return key
     if not isinstance(key, rsa.RSAPrivateKey):
         raise InvalidKeyMaterial(f"{path} is not an RSA private key")
     return key
@@ -397,7 +426,7 @@ def load_signing_certificate(issuer_code: str) -> SigningCertificate:
     directory = key_directory(issuer_code)
     cert_path = directory / SIGNING_CERT_FILE
     key_path = directory / SIGNING_KEY_FILE
-    if not cert_path.exists() or not key_path.exists():
+    if not cert_path.exists() or not _has_private_key(directory, SIGNING_KEY_FILE):
         raise IssuerKeysMissing(
             f"no signing certificate for issuer {issuer_code}: "
             "run manage.py issuer_keys"
@@ -425,17 +454,121 @@ def _load_certificate(path: Path) -> x509.Certificate:
         raise InvalidKeyMaterial(f"cannot read certificate {path}: {exc}") from exc
 
 
-def _load_private_key(path: Path):
+def key_passphrase() -> bytes | None:
+    """``settings.LMS_KEY_PASSPHRASE`` (from the environment), or None."""
+    value = getattr(_settings(), "LMS_KEY_PASSPHRASE", "") or ""
+    return value.encode() if value else None
+
+
+_decrypted: dict[tuple, object] = {}
+_decrypted_lock = threading.Lock()
+
+
+def _load_private_key(path: Path, *, passphrase: bytes | None = None):
+    """A private key: a ``cryptography`` key read from ``path`` (decrypted with
+    ``passphrase``, by default ``LMS_KEY_PASSPHRASE``), or the HSM signer
+    named by ``<path stem>.pkcs11`` when the key lives in an HSM."""
+    path = Path(path)
+    marker = path.with_suffix(HSM_SUFFIX)
+    if not path.exists() and marker.exists():
+        from .hsm import load_hsm_key
+
+        return load_hsm_key(marker)
     try:
         data = path.read_bytes()
+        stat = path.stat()
     except FileNotFoundError as exc:
         raise IssuerKeysMissing(f"missing key file {path}") from exc
+    encrypted = is_encrypted(data)
+    password = (passphrase or key_passphrase()) if encrypted else None
+    if encrypted and password is None:
+        raise KeyPassphraseError(
+            f"{path} is encrypted: set LMS_KEY_PASSPHRASE to read it"
+        )
+    cache_key = (
+        str(path.resolve()),
+        stat.st_mtime_ns,
+        stat.st_size,
+        hashlib.sha256(password).digest() if password else b"",
+    )
+    key = _decrypted.get(cache_key)
+    if key is not None:
+        return key
     try:
         if b"-----BEGIN" in data:
-            return serialization.load_pem_private_key(data, password=None)
-        return serialization.load_der_private_key(data, password=None)
+            key = serialization.load_pem_private_key(data, password=password)
+        else:
+            key = serialization.load_der_private_key(data, password=password)
     except (TypeError, ValueError) as exc:
+        if encrypted:
+            raise KeyPassphraseError(
+                f"cannot decrypt {path}: wrong LMS_KEY_PASSPHRASE"
+            ) from exc
         raise InvalidKeyMaterial(f"cannot read private key {path}: {exc}") from exc
+    if encrypted:
+        with _decrypted_lock:
+            if len(_decrypted) > 256:
+                _decrypted.clear()
+            _decrypted[cache_key] = key
+    return key
+
+
+def _in_hsm(key) -> bool:
+    from .hsm import HsmKey
+
+    return isinstance(key, HsmKey)
+
+
+def _has_private_key(directory: Path, file_name: str) -> bool:
+    """A private key file ``file_name`` (``*.pem``) or its HSM marker exists."""
+    path = directory / file_name
+    return path.exists() or path.with_suffix(HSM_SUFFIX).exists()
+
+
+def key_files_unencrypted(issuer_code: str | None = None) -> list[Path]:
+    """Private key files anyone who reads them can use (one issuer, or all)."""
+    directory = (
+        key_directory(issuer_code) if issuer_code else Path(_settings().LMS_KEY_DIR)
+    )
+    return unencrypted_private_keys(directory)
+
+
+def encrypt_key_files(
+    issuer_code: str | None = None,
+    *,
+    passphrase: bytes,
+    old_passphrase: bytes | None = None,
+) -> list[Path]:
+    """Encrypt an issuer's private key files (or every issuer's) with
+    ``passphrase``: the plain ones, and those encrypted with
+    ``old_passphrase`` (a passphrase change). Every file is read first; when
+    one cannot be (wrong old passphrase), nothing is written. Returns the
+    files rewritten."""
+    if not passphrase:
+        raise KeyPassphraseError("LMS_KEY_PASSPHRASE is empty")
+    directory = (
+        key_directory(issuer_code) if issuer_code else Path(_settings().LMS_KEY_DIR)
+    )
+    pending = []
+    for path in private_key_files(directory):
+        data = path.read_bytes()
+        if is_encrypted(data):
+            try:
+                _load_private_key(path, passphrase=passphrase)
+                continue  # already under the new passphrase
+            except KeyPassphraseError:
+                if old_passphrase is None:
+                    raise KeyPassphraseError(
+                        f"{path} is encrypted with another passphrase: set "
+                        "LMS_KEY_OLD_PASSPHRASE to it"
+                    ) from None
+            key = _load_private_key(path, passphrase=old_passphrase)
+        else:
+            key = _load_private_key(path)
+        pending.append((path, key))
+    for path, key in pending:
+        _write_private(path, _private_pem(key, passphrase=passphrase))
+    return [path for path, _key in pending]
 
 
 # --- generation ------------------------------------------------------------
@@ -458,12 +591,69 @@ def _write_public(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _private_pem(key) -> bytes:
-    return key.private_bytes(
-        serialization.Encoding.PEM,
+def _private_pem(key, *, passphrase: bytes | None = None) -> bytes:
+    """PKCS#8 PEM, encrypted with ``passphrase`` (by default
+    ``LMS_KEY_PASSPHRASE``) when there is one."""
+    passphrase = passphrase or key_passphrase()
+    der = key.private_bytes(
+        serialization.Encoding.DER,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
+    if not passphrase:
+        return _pem("PRIVATE KEY", der)
+    return _pem("ENCRYPTED PRIVATE KEY", _encrypted_pkcs8(der, passphrase))
+
+
+def _pem(label: str, der: bytes) -> bytes:
+    import base64
+    import textwrap
+
+    body = "\n".join(textwrap.wrap(base64.b64encode(der).decode(), 64))
+    return f"-----BEGIN {label}-----\n{body}\n-----END {label}-----\n".encode()
+
+
+def _encrypted_pkcs8(der: bytes, passphrase: bytes) -> bytes:
+    """EncryptedPrivateKeyInfo (RFC 5958) with PBES2 (RFC 8018): PBKDF2-HMAC-
+    SHA256, :data:`KDF_ROUNDS` iterations, AES-256-CBC. ``cryptography``'s
+    BestAvailableEncryption uses 2 048 iterations, too few for a passphrase;
+    OpenSSL (``openssl pkey``) and ``cryptography`` both read this form."""
+    from asn1crypto import algos, core
+    from asn1crypto import keys as asn1_keys
+    from cryptography.hazmat.primitives import padding
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+    from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+    salt, iv = os.urandom(16), os.urandom(16)
+    secret = PBKDF2HMAC(hashes.SHA256(), 32, salt, KDF_ROUNDS).derive(passphrase)
+    padder = padding.PKCS7(128).padder()
+    encryptor = Cipher(algorithms.AES(secret), modes.CBC(iv)).encryptor()
+    ciphertext = encryptor.update(padder.update(der) + padder.finalize())
+    ciphertext += encryptor.finalize()
+    pbkdf2 = {
+        "salt": algos.Pbkdf2Salt(name="specified", value=core.OctetString(salt)),
+        "iteration_count": KDF_ROUNDS,
+        "prf": {"algorithm": "sha256"},
+    }
+    info = asn1_keys.EncryptedPrivateKeyInfo(
+        {
+            "encryption_algorithm": {
+                "algorithm": "pbes2",
+                "parameters": {
+                    "key_derivation_func": {
+                        "algorithm": "pbkdf2",
+                        "parameters": pbkdf2,
+                    },
+                    "encryption_scheme": {
+                        "algorithm": "aes256_cbc",
+                        "parameters": iv,
+                    },
+                },
+            },
+            "encrypted_data": ciphertext,
+        }
+    )
+    return info.dump()
 
 
 def _ensure_directory(directory: Path) -> None:
@@ -471,25 +661,72 @@ def _ensure_directory(directory: Path) -> None:
     os.chmod(directory, 0o700)
 
 
-def _new_ed25519_key(directory: Path) -> str:
+def _hsm_label(directory: Path, file_name: str) -> str:
+    """``CL/ed25519-key-2``: the issuer code and the key's file stem."""
+    return f"{directory.name}/{Path(file_name).stem}"
+
+
+def _new_ed25519_key(directory: Path, hsm_token: str | None = None) -> str:
     numbers = _ed25519_numbers(directory)
     number = (numbers[-1] + 1) if numbers else 1
-    key = ed25519.Ed25519PrivateKey.generate()
-    public_pem = key.public_key().public_bytes(
+    name = f"ed25519-key-{number}.pem"
+    if hsm_token:
+        from . import hsm
+
+        public_key = hsm.generate_key(
+            (directory / name).with_suffix(HSM_SUFFIX),
+            kind="ed25519",
+            label=_hsm_label(directory, name),
+            token=hsm_token,
+        )
+    else:
+        key = ed25519.Ed25519PrivateKey.generate()
+        public_key = key.public_key()
+    public_pem = public_key.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     _write_public(directory / f"ed25519-key-{number}.pub.pem", public_pem)
-    _write_private(directory / f"ed25519-key-{number}.pem", _private_pem(key))
+    if not hsm_token:
+        _write_private(directory / name, _private_pem(key))
     return f"key-{number}"
 
 
-def _new_rsa_key(directory: Path) -> None:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
-    public_pem = key.public_key().public_bytes(
+def _new_rsa_key(directory: Path, hsm_token: str | None = None) -> None:
+    if hsm_token:
+        from . import hsm
+
+        public_key = hsm.generate_key(
+            (directory / RSA_KEY_FILE).with_suffix(HSM_SUFFIX),
+            kind="rsa",
+            label=_hsm_label(directory, RSA_KEY_FILE),
+            token=hsm_token,
+        )
+    else:
+        key = rsa.generate_private_key(public_exponent=65537, key_size=RSA_KEY_BITS)
+        public_key = key.public_key()
+    public_pem = public_key.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     _write_public(directory / RSA_PUBLIC_KEY_FILE, public_pem)
-    _write_private(directory / RSA_KEY_FILE, _private_pem(key))
+    if not hsm_token:
+        _write_private(directory / RSA_KEY_FILE, _private_pem(key))
+
+
+def _new_hsm_signing_certificate(
+    directory: Path, organisation: str, code: str, hsm_token: str
+):
+    """A self-signed PDF signing certificate whose EC P-256 key is generated
+    in the token (labelled ``<CODE>/signing-key-<time>``: a rotation adds a
+    new one and leaves the old one, as for files)."""
+    from . import hsm
+
+    marker = (directory / SIGNING_KEY_FILE).with_suffix(HSM_SUFFIX)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    public_key = hsm.generate_key(
+        marker, kind="ec", label=f"{code}/signing-key-{stamp}", token=hsm_token
+    )
+    draft, _throwaway = self_signed_certificate(organisation, code)
+    return hsm.sign_certificate(draft, public_key, hsm.load_hsm_key(marker))
 
 
 def subject_name(
@@ -569,7 +806,8 @@ def _retire_signing_certificate(directory: Path) -> None:
     target = directory / "retired" / stamp
     target.mkdir(parents=True, exist_ok=True)
     os.chmod(target.parent, 0o700)
-    for name in (SIGNING_CERT_FILE, SIGNING_KEY_FILE, SIGNING_CHAIN_FILE):
+    hsm_marker = Path(SIGNING_KEY_FILE).with_suffix(HSM_SUFFIX).name
+    for name in (SIGNING_CERT_FILE, SIGNING_KEY_FILE, SIGNING_CHAIN_FILE, hsm_marker):
         if (directory / name).exists():
             shutil.move(str(directory / name), str(target / name))
 
@@ -580,36 +818,45 @@ def issuer_keys_generate(
     organisation: str,
     rotate: bool = False,
     certificate_algorithm: str = "ec-p256",
+    hsm_token: str | None = None,
 ) -> KeyGenerationResult:
     """Create the issuer's keys if missing; with ``rotate``, add new ones.
 
     Idempotent: without ``rotate`` existing keys are kept untouched. A rotation
     adds a new Ed25519 key (older ones stay for verification) and replaces the
-    signing certificate (the old one moves to ``retired/``).
+    signing certificate (the old one moves to ``retired/``). With
+    ``hsm_token``, the keys created are generated in that PKCS#11 token
+    (see :mod:`.hsm`; the certificate is then EC P-256); the RSA key, which
+    a rotation does not replace, stays where it is.
     """
     code = normalise_issuer_code(issuer_code)
     directory = key_directory(code)
     _ensure_directory(directory)
     ed_created = False
     if rotate or not _ed25519_numbers(directory):
-        _new_ed25519_key(directory)
+        _new_ed25519_key(directory, hsm_token)
         ed_created = True
     rsa_created = False
-    if not (directory / RSA_KEY_FILE).exists():
+    if not _has_private_key(directory, RSA_KEY_FILE):
         # Added beside the Ed25519 keys, also to directories made before it.
-        _new_rsa_key(directory)
+        _new_rsa_key(directory, hsm_token)
         rsa_created = True
     cert_created = False
-    has_cert = (directory / SIGNING_CERT_FILE).exists() and (
-        directory / SIGNING_KEY_FILE
-    ).exists()
+    has_cert = (directory / SIGNING_CERT_FILE).exists() and _has_private_key(
+        directory, SIGNING_KEY_FILE
+    )
     if rotate or not has_cert:
         if has_cert:
             _retire_signing_certificate(directory)
-        certificate, private_key = self_signed_certificate(
-            organisation, code, algorithm=certificate_algorithm
-        )
-        _write_private(directory / SIGNING_KEY_FILE, _private_pem(private_key))
+        if hsm_token:
+            certificate = _new_hsm_signing_certificate(
+                directory, organisation, code, hsm_token
+            )
+        else:
+            certificate, private_key = self_signed_certificate(
+                organisation, code, algorithm=certificate_algorithm
+            )
+            _write_private(directory / SIGNING_KEY_FILE, _private_pem(private_key))
         _write_public(
             directory / SIGNING_CERT_FILE,
             certificate.public_bytes(serialization.Encoding.PEM),

@@ -66,6 +66,9 @@ class PadesSigner:
     def __init__(self, certificate, private_key, chain=(), *, name: str = ""):
         from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+        if hasattr(private_key, "pades_signer"):  # a key in an HSM (hsm.py)
+            self._hsm_signer(certificate, private_key, chain, name)
+            return
         key_der = private_key.private_bytes(
             serialization.Encoding.DER,
             serialization.PrivateFormat.PKCS8,
@@ -87,6 +90,15 @@ class PadesSigner:
         from pyhanko.sign import signers
 
         return signers.SimpleSigner
+
+    def _hsm_signer(self, certificate, private_key, chain, name):
+        """Key custody hook: the pyHanko signer of a key held in an HSM
+        (:class:`certification.credentials.hsm.HsmKey`)."""
+        cert = _asn1_certificate(certificate)
+        chain = [_asn1_certificate(c) for c in chain]
+        self.private_key = private_key
+        self.signer = private_key.pades_signer(self.signer_class(), cert, chain)
+        self.name = name or cert.subject.human_friendly
 
     @classmethod
     def for_issuer(cls, issuer_code: str) -> "PadesSigner":

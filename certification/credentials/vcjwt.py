@@ -80,6 +80,9 @@ def jwt_claims(credential: Mapping) -> dict:
 def credential_to_jwt(credential: Mapping, *, private_key, kid: str) -> str:
     """Encode the credential as a compact JWS: RS256 for an RSA key, EdDSA for
     an Ed25519 one; ``kid`` is the verification method of the key's JWK."""
+    if getattr(private_key, "jws_algorithm", None) in ALGORITHMS:
+        # A key in an HSM (keys.py, hsm.py): it signs the JWS input itself.
+        return _jws_external(jwt_claims(credential), private_key, kid)
     if isinstance(private_key, RSAPrivateKey):
         algorithm = "RS256"
     elif isinstance(private_key, Ed25519PrivateKey):
@@ -93,6 +96,23 @@ def credential_to_jwt(credential: Mapping, *, private_key, kid: str) -> str:
         headers={"typ": TYP, "kid": kid},
         json_encoder=json.JSONEncoder,
     )
+
+
+def _jws_external(claims: dict, private_key, kid: str) -> str:
+    """The compact JWS (RFC 7515) of ``claims`` signed by ``private_key.sign``,
+    the same serialisation PyJWT writes."""
+    from jwt.utils import base64url_encode
+
+    header = {"alg": private_key.jws_algorithm, "kid": kid, "typ": TYP}
+
+    def part(value: dict) -> bytes:
+        return base64url_encode(
+            json.dumps(value, separators=(",", ":"), sort_keys=True).encode()
+        )
+
+    signing_input = part(header) + b"." + part(claims)
+    signature = base64url_encode(private_key.sign(signing_input))
+    return (signing_input + b"." + signature).decode()
 
 
 def verify_jwt(token: str, public_keys) -> JwtResult:

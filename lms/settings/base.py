@@ -208,6 +208,15 @@ PRIVATE_MEDIA_ROOT = Path(
     env("LMS_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private"))
 )
 LMS_KEY_DIR = Path(env("LMS_KEY_DIR", str(BASE_DIR / "var" / "keys")))
+# Key custody (README, "Key custody"): private key files are encrypted with
+# this passphrase when it is set; keys can instead live in a PKCS#11 token
+# (an HSM; SoftHSM2 in the tests): module library, token for new keys, PIN.
+LMS_KEY_PASSPHRASE = env("LMS_KEY_PASSPHRASE", "")
+LMS_PKCS11_MODULE = env("LMS_PKCS11_MODULE", "")
+LMS_PKCS11_TOKEN = env("LMS_PKCS11_TOKEN", "")
+LMS_PKCS11_PIN = env("LMS_PKCS11_PIN", "")
+# PINs of other tokens, by token label (an issuer's keys in a token of its own).
+LMS_PKCS11_PINS: dict = {}
 # Certificates are stamped on their template's laid-out page (fast); off,
 # each one is laid out in full by WeasyPrint.
 LMS_CERTIFICATE_STAMPING = env_bool("LMS_CERTIFICATE_STAMPING", True)

@@ -1,9 +1,13 @@
 """Production: PostgreSQL, a Redis broker, separate workers, WhiteNoise, HSTS."""
 
+import sys
+
 from django.core.exceptions import ImproperlyConfigured
 
+from lms.keyfiles import unencrypted_private_keys
+
 from .base import *  # noqa: F403
-from .base import EMAIL_BACKEND, SECRET_KEY, env, env_bool
+from .base import EMAIL_BACKEND, LMS_KEY_DIR, SECRET_KEY, env, env_bool
 
 DEBUG = False
 
@@ -34,6 +38,22 @@ if not env("LMS_PUBLIC_URL"):
     raise ImproperlyConfigured(
         "LMS_PUBLIC_URL must be set in production (e.g. https://certificados.example.org)."
     )
+
+# Key custody: private keys in an HSM, or in files encrypted with the
+# passphrase; never in the clear (``issuer_keys --all --encrypt`` encrypts
+# them, and is the one command allowed to start while they are not).
+if not env("LMS_KEY_PASSPHRASE") and not env("LMS_PKCS11_MODULE"):
+    raise ImproperlyConfigured(
+        "LMS_KEY_PASSPHRASE is not set: production keeps issuer private keys "
+        "encrypted (or set LMS_PKCS11_MODULE to keep them in an HSM)."
+    )
+if sys.argv[1:2] != ["issuer_keys"]:
+    _plain = unencrypted_private_keys(LMS_KEY_DIR)
+    if _plain:
+        raise ImproperlyConfigured(
+            f"{len(_plain)} issuer private key file(s) are not encrypted (first: "
+            f"{_plain[0]}): run manage.py issuer_keys --all --encrypt."
+        )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -6,10 +6,19 @@
     python manage.py issuer_keys --issuer CL --rotate
     python manage.py issuer_keys --issuer CL --install-cert cert.pem \\
         --install-key key.pem                     # a CA-issued certificate
+    python manage.py issuer_keys --all --encrypt  # encrypt the private key
+                                                  # files with LMS_KEY_PASSPHRASE
+                                                  # (from LMS_KEY_OLD_PASSPHRASE)
+    python manage.py issuer_keys --issuer CL --hsm [--token LABEL]
+                                                  # new keys generated in the
+                                                  # PKCS#11 token (LMS_PKCS11_*)
 
 Keys go to ``settings.LMS_KEY_DIR/<CODE>/`` (see certification.credentials.keys).
 """
 
+import os
+
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from certification.credentials import keys
@@ -45,6 +54,22 @@ class Command(BaseCommand):
         )
         parser.add_argument("--install-cert", help="Certificado PEM/DER (con cadena).")
         parser.add_argument("--install-key", help="Clave privada del certificado.")
+        parser.add_argument(
+            "--encrypt",
+            action="store_true",
+            help=(
+                "Cifra los archivos de clave privada con LMS_KEY_PASSPHRASE "
+                "(los cifrados con otra frase, con LMS_KEY_OLD_PASSPHRASE)."
+            ),
+        )
+        parser.add_argument(
+            "--hsm",
+            action="store_true",
+            help="Genera las claves nuevas en el HSM (PKCS#11, LMS_PKCS11_*).",
+        )
+        parser.add_argument(
+            "--token", help="Etiqueta del token PKCS#11 (por omisión LMS_PKCS11_TOKEN)."
+        )
 
     def handle(self, *args, **options):
         ministries = _ministries()
@@ -57,13 +82,28 @@ class Command(BaseCommand):
         if options["install_cert"] or options["install_key"]:
             self._install(codes, options)
             return
+        if options["encrypt"]:
+            self._encrypt(codes)
+            return
+        token = None
+        if options["hsm"] or options["token"]:
+            token = options["token"] or getattr(settings, "LMS_PKCS11_TOKEN", "")
+            if not getattr(settings, "LMS_PKCS11_MODULE", "") or not token:
+                raise CommandError(
+                    "--hsm necesita LMS_PKCS11_MODULE y un token "
+                    "(--token o LMS_PKCS11_TOKEN)."
+                )
         for code in codes:
-            result = keys.issuer_keys_generate(
-                issuer_code=code,
-                organisation=options["organisation"] or ministries[code],
-                rotate=options["rotate"],
-                certificate_algorithm=options["algorithm"],
-            )
+            try:
+                result = keys.issuer_keys_generate(
+                    issuer_code=code,
+                    organisation=options["organisation"] or ministries[code],
+                    rotate=options["rotate"],
+                    certificate_algorithm=options["algorithm"],
+                    hsm_token=token,
+                )
+            except keys.KeyMaterialError as exc:
+                raise CommandError(str(exc)) from exc
             created = (
                 result.ed25519_created
                 or result.certificate_created
@@ -73,6 +113,22 @@ class Command(BaseCommand):
                 f"{code}: {'created' if created else 'kept'} {result.directory} "
                 f"({keys.verification_method_id(code)})"
             )
+
+    def _encrypt(self, codes):
+        passphrase = keys.key_passphrase()
+        if not passphrase:
+            raise CommandError("LMS_KEY_PASSPHRASE no está definida: nada que cifrar.")
+        old = os.environ.get("LMS_KEY_OLD_PASSPHRASE", "").encode() or None
+        for code in codes:
+            # An issuer's files are all read before any is written: with a
+            # wrong passphrase nothing changes.
+            try:
+                changed = keys.encrypt_key_files(
+                    code, passphrase=passphrase, old_passphrase=old
+                )
+            except keys.KeyMaterialError as exc:
+                raise CommandError(str(exc)) from exc
+            self.stdout.write(f"{code}: {len(changed)} private key file(s) encrypted")
 
     def _install(self, codes, options):
         if len(codes) != 1 or not (options["install_cert"] and options["install_key"]):
