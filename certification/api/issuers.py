@@ -27,6 +27,19 @@ def signing_certificate_pem(code: str) -> str | None:
         return None
 
 
+def signing_certificates_pem(code: str) -> str | None:
+    """Every certificate a PDF of this issuer may be signed with, as one PEM
+    bundle: the current one, its chain and those retired by key rotations
+    (``lms-verify --cert`` trusts each)."""
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    try:
+        certificates = keys.signing_certificates(code)
+    except (keys.KeyMaterialError, ValueError):
+        return None
+    return "".join(c.public_bytes(Encoding.PEM).decode() for c in certificates)
+
+
 def issuers_public() -> list[tuple[str, Issuer]]:
     issuers = Issuer.objects.select_related("credential_profile").order_by("pk")
     return [(issuer_key_code(issuer).lower(), issuer) for issuer in issuers]
@@ -61,6 +74,7 @@ def issuer_profile(issuer: Issuer) -> dict:
         ],
         "jwks_url": public_base_url() + reverse("issuer_jwks", args=[code.lower()]),
         "signing_certificate_pem": signing_certificate_pem(code),
+        "signing_certificates_pem": signing_certificates_pem(code),
         "status_lists": {
             purpose: status_list_url(code, purpose) for purpose in StatusPurpose.values
         },

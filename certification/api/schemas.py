@@ -110,4 +110,5 @@ class IssuerOut(Schema):
     public_keys: list[PublicKey]
     jwks_url: str
     signing_certificate_pem: str | None
+    signing_certificates_pem: str | None = None
     status_lists: dict[str, str]

@@ -6,7 +6,8 @@ Layout of ``settings.LMS_KEY_DIR/<CODE>/`` (directory mode 0700)::
     ed25519-key-1.pub.pem    its public key (SubjectPublicKeyInfo PEM)
     ed25519-key-2.pem ...    added by a rotation; the highest number signs
     rsa-key-1.pem            RSA private key for RS256 VC-JWTs, mode 0600
-    rsa-key-1.pub.pem        its public key
+    rsa-key-1.pub.pem        its public key; rsa-key-2... added by a rotation
+    *.pkcs11                 in place of a private *.pem: the key is in an HSM
     signing-key.pem          private key of the PDF signing certificate, 0600
     signing-cert.pem         X.509 certificate used for PAdES signatures
     signing-chain.pem        optional CA chain installed with the certificate
@@ -77,9 +78,11 @@ DID_CONTEXTS = [
     "https://w3id.org/security/multikey/v1",
     "https://w3id.org/security/jwk/v1",
 ]
+# The first RSA key; a rotation adds rsa-key-2... (the highest signs).
 RSA_KEY_ID = "rsa-key-1"
 RSA_KEY_FILE = "rsa-key-1.pem"
 RSA_PUBLIC_KEY_FILE = "rsa-key-1.pub.pem"
+_RSA_FILE = re.compile(r"^rsa-key-(\d+)\.(pem|pkcs11)$")
 RSA_KEY_BITS = 2048
 JWK_SUFFIX = "-jwk"
 
@@ -187,9 +190,14 @@ def did_document(
     did = issuer_did(issuer_code, host=host)
     if public_keys is None:
         keys = load_public_keys(issuer_code)
-        rsa_public_key = rsa_public_key or load_rsa_public_key(issuer_code)
+        rsa_keys = (
+            {RSA_KEY_ID: rsa_public_key}
+            if rsa_public_key is not None
+            else load_rsa_public_keys(issuer_code)
+        )
     else:
         keys = public_keys
+        rsa_keys = {RSA_KEY_ID: rsa_public_key} if rsa_public_key is not None else {}
     if not keys:
         raise IssuerKeysMissing(f"no Ed25519 keys for issuer {issuer_code}")
     ordered = sorted(keys.items(), key=lambda kv: _key_number(kv[0]))
@@ -212,15 +220,17 @@ def did_document(
         }
         for key_id, key in ordered
     ]
-    if rsa_public_key is not None:
-        methods.append(
-            {
-                "id": f"{did}#{RSA_KEY_ID}",
-                "type": "JsonWebKey",
-                "controller": did,
-                "publicKeyJwk": public_jwk(rsa_public_key),
-            }
-        )
+    # Every RSA key, retired ones too: VC-JWTs signed before a rotation name
+    # them as kid.
+    methods += [
+        {
+            "id": f"{did}#{key_id}",
+            "type": "JsonWebKey",
+            "controller": did,
+            "publicKeyJwk": public_jwk(key),
+        }
+        for key_id, key in sorted(rsa_keys.items(), key=lambda kv: _key_number(kv[0]))
+    ]
     method_ids = [method["id"] for method in methods]
     return {
         "@context": DID_CONTEXTS,
@@ -374,13 +384,27 @@ def load_public_key(
     return keys[key_id]
 
 
+def _rsa_numbers(directory: Path) -> list[int]:
+    if not directory.is_dir():
+        return []
+    return sorted(
+        {int(m.group(1)) for p in directory.iterdir() if (m := _RSA_FILE.match(p.name))}
+    )
+
+
+def current_rsa_key_id(issuer_code: str) -> str | None:
+    """``rsa-key-N`` of the RSA key that signs RS256 VC-JWTs, or None."""
+    numbers = _rsa_numbers(key_directory(issuer_code))
+    return f"rsa-key-{numbers[-1]}" if numbers else None
+
+
 def load_rsa_signing_key(issuer_code: str) -> rsa.RSAPrivateKey | None:
-    """The RSA key that signs RS256 VC-JWTs, or None when the issuer's key
-    directory predates it (``manage.py issuer_keys`` adds it)."""
-    directory = key_directory(issuer_code)
-    path = directory / RSA_KEY_FILE
-    if not _has_private_key(directory, RSA_KEY_FILE):
+    """The RSA key that signs RS256 VC-JWTs (the newest), or None when the
+    issuer's key directory predates it (``manage.py issuer_keys`` adds it)."""
+    key_id = current_rsa_key_id(issuer_code)
+    if key_id is None:
         return None
+    path = key_directory(issuer_code) / f"{key_id}.pem"
     key = _load_private_key(path)
     if _in_hsm(key):
         return key
@@ -389,21 +413,31 @@ def load_rsa_signing_key(issuer_code: str) -> rsa.RSAPrivateKey | None:
     return key
 
 
+def load_rsa_public_keys(issuer_code: str) -> dict[str, rsa.RSAPublicKey]:
+    """Every RSA public key of the issuer (``rsa-key-1``...), retired ones too."""
+    directory = key_directory(issuer_code)
+    result = {}
+    for number in _rsa_numbers(directory):
+        path = directory / f"rsa-key-{number}.pub.pem"
+        try:
+            key = serialization.load_pem_public_key(path.read_bytes())
+        except (OSError, ValueError) as exc:
+            raise InvalidKeyMaterial(f"cannot read {path}: {exc}") from exc
+        if not isinstance(key, rsa.RSAPublicKey):
+            raise InvalidKeyMaterial(f"{path} is not an RSA public key")
+        result[f"rsa-key-{number}"] = key
+    return result
+
+
 def load_rsa_public_key(issuer_code: str) -> rsa.RSAPublicKey | None:
-    path = key_directory(issuer_code) / RSA_PUBLIC_KEY_FILE
-    if not path.exists():
-        return None
-    try:
-        key = serialization.load_pem_public_key(path.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise InvalidKeyMaterial(f"cannot read {path}: {exc}") from exc
-    if not isinstance(key, rsa.RSAPublicKey):
-        raise InvalidKeyMaterial(f"{path} is not an RSA public key")
-    return key
+    """The current RSA public key, or None."""
+    key_id = current_rsa_key_id(issuer_code)
+    return load_rsa_public_keys(issuer_code)[key_id] if key_id else None
 
 
 def rsa_verification_method_id(issuer_code: str, *, host: str | None = None) -> str:
-    return f"{issuer_did(issuer_code, host=host)}#{RSA_KEY_ID}"
+    key_id = current_rsa_key_id(issuer_code) or RSA_KEY_ID
+    return f"{issuer_did(issuer_code, host=host)}#{key_id}"
 
 
 def jwk_verification_method_id(
@@ -438,6 +472,19 @@ def load_signing_certificate(issuer_code: str) -> SigningCertificate:
     if chain_path.exists():
         chain = tuple(x509.load_pem_x509_certificates(chain_path.read_bytes()))
     return SigningCertificate(certificate, private_key, chain, cert_path, key_path)
+
+
+def signing_certificates(issuer_code: str) -> list[x509.Certificate]:
+    """What a PDF verifier trusts for this issuer: the current signing
+    certificate, its CA chain, and the certificates retired by rotations
+    (certificates signed with them keep verifying), newest first."""
+    signing = load_signing_certificate(issuer_code)
+    result = [signing.certificate, *signing.chain]
+    retired = key_directory(issuer_code) / "retired"
+    if retired.is_dir():
+        for path in sorted(retired.glob(f"*/{SIGNING_CERT_FILE}"), reverse=True):
+            result.append(_load_certificate(path))
+    return result
 
 
 def load_certificate(path: Path) -> x509.Certificate:
@@ -692,13 +739,15 @@ def _new_ed25519_key(directory: Path, hsm_token: str | None = None) -> str:
 
 
 def _new_rsa_key(directory: Path, hsm_token: str | None = None) -> None:
+    numbers = _rsa_numbers(directory)
+    name = f"rsa-key-{(numbers[-1] + 1) if numbers else 1}.pem"
     if hsm_token:
         from . import hsm
 
         public_key = hsm.generate_key(
-            (directory / RSA_KEY_FILE).with_suffix(HSM_SUFFIX),
+            (directory / name).with_suffix(HSM_SUFFIX),
             kind="rsa",
-            label=_hsm_label(directory, RSA_KEY_FILE),
+            label=_hsm_label(directory, name),
             token=hsm_token,
         )
     else:
@@ -707,9 +756,9 @@ def _new_rsa_key(directory: Path, hsm_token: str | None = None) -> None:
     public_pem = public_key.public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
-    _write_public(directory / RSA_PUBLIC_KEY_FILE, public_pem)
+    _write_public(directory / name.replace(".pem", ".pub.pem"), public_pem)
     if not hsm_token:
-        _write_private(directory / RSA_KEY_FILE, _private_pem(key))
+        _write_private(directory / name, _private_pem(key))
 
 
 def _new_hsm_signing_certificate(
@@ -823,11 +872,11 @@ def issuer_keys_generate(
     """Create the issuer's keys if missing; with ``rotate``, add new ones.
 
     Idempotent: without ``rotate`` existing keys are kept untouched. A rotation
-    adds a new Ed25519 key (older ones stay for verification) and replaces the
-    signing certificate (the old one moves to ``retired/``). With
+    adds a new Ed25519 key and a new RSA key (older ones stay published for
+    verification, no longer used to sign) and replaces the signing
+    certificate (the old one moves to ``retired/`` and stays trusted). With
     ``hsm_token``, the keys created are generated in that PKCS#11 token
-    (see :mod:`.hsm`; the certificate is then EC P-256); the RSA key, which
-    a rotation does not replace, stays where it is.
+    (see :mod:`.hsm`; the certificate is then EC P-256).
     """
     code = normalise_issuer_code(issuer_code)
     directory = key_directory(code)
@@ -837,7 +886,7 @@ def issuer_keys_generate(
         _new_ed25519_key(directory, hsm_token)
         ed_created = True
     rsa_created = False
-    if not _has_private_key(directory, RSA_KEY_FILE):
+    if rotate or not _rsa_numbers(directory):
         # Added beside the Ed25519 keys, also to directories made before it.
         _new_rsa_key(directory, hsm_token)
         rsa_created = True

@@ -31,6 +31,7 @@ import json
 import sys
 from pathlib import Path
 
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
@@ -223,7 +224,10 @@ def parse_args(argv):
         required=True,
         help="the issuer's did.json (from /issuers/<code>/did.json) or PEM key",
     )
-    parser.add_argument("--cert", help="the issuer's PDF signing certificate (PEM)")
+    parser.add_argument(
+        "--cert",
+        help="the issuer's PDF signing certificate (PEM; each one of a bundle)",
+    )
     parser.add_argument(
         "--status-list",
         action="append",
@@ -263,7 +267,14 @@ def load_trust_roots(path: str | None):
     if path is None:
         return None
     try:
+        # A PEM bundle (the issuer profile's signing_certificates_pem: the
+        # current certificate and those retired by key rotations) trusts each.
+        data = Path(path).read_bytes()
+        if data.count(b"-----BEGIN CERTIFICATE-----") > 1:
+            return x509.load_pem_x509_certificates(data)
         return [load_certificate(Path(path))]
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read certificates {path}: {exc}") from exc
     except KeyMaterialError as exc:
         raise UsageError(str(exc)) from exc
 

@@ -52,14 +52,16 @@ def test_rotation_adds_a_key_and_keeps_the_old_one_published(key_dir):
     retired = list((key_dir / "CL" / "retired").glob("*/signing-cert.pem"))
     assert [p.read_bytes() for p in retired] == [old_cert]
     document = keys.did_document("CL")
-    # Each Ed25519 key as a Multikey and as a JWK; the RSA key (not rotated).
+    # Each Ed25519 key as a Multikey and as a JWK; both RSA keys.
     assert [m["id"].rsplit("#")[1] for m in document["verificationMethod"]] == [
         "key-1",
         "key-2",
         "key-1-jwk",
         "key-2-jwk",
         "rsa-key-1",
+        "rsa-key-2",
     ]
+    assert keys.current_rsa_key_id("CL") == "rsa-key-2"
 
 
 def test_self_signed_certificate_names_the_ministry_and_signs_documents(key_dir):
