@@ -13,6 +13,7 @@ import atexit
 
 from django.conf import settings
 
+from certification.credentials.keys import SIGNING_CERT_FILE, key_directory
 from certification.credentials.pades import BatchPadesSigner
 from certification.credentials.pdf import CertificateRenderer
 from certification.models import CertificateTemplateRevision, Credential
@@ -41,11 +42,27 @@ def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
 def signer_for(issuer_code: str) -> BatchPadesSigner:
     """The issuer's loaded PAdES signer (certificate and key read once, CMS
     template built once)."""
-    cache_key = (str(settings.LMS_KEY_DIR), issuer_code)
+    cache_key = (
+        str(settings.LMS_KEY_DIR),
+        issuer_code,
+        _certificate_version(issuer_code),
+    )
     signer = _signers.get(cache_key)
     if signer is None:
+        for stale in [k for k in _signers if k[:2] == cache_key[:2]]:
+            del _signers[stale]
         signer = _signers[cache_key] = BatchPadesSigner.for_issuer(issuer_code)
     return signer
+
+
+def _certificate_version(issuer_code: str) -> tuple[int, int]:
+    """When the signing certificate file last changed: a key rotation or a
+    certificate installed (in another process) replaces the cached signer."""
+    try:
+        found = (key_directory(issuer_code) / SIGNING_CERT_FILE).stat()
+    except (OSError, ValueError):
+        return (0, 0)
+    return (found.st_ino, found.st_mtime_ns)
 
 
 def caches_clear() -> None:
