@@ -19,6 +19,10 @@ def load(**environment) -> subprocess.CompletedProcess:
         if not key.startswith("DJANGO_") and key != "DATABASE_URL"
     }
     env.setdefault("LMS_PUBLIC_URL", "https://certificados.example.org")
+    # Key custody (see tests/credentials/test_keys_encrypted.py): encrypted
+    # keys, here none at all.
+    env.setdefault("LMS_KEY_PASSPHRASE", "una frase de prueba")
+    env.setdefault("LMS_KEY_DIR", str(settings.BASE_DIR / "var" / "no-keys"))
     env.update(environment)
     code = "import lms.settings.production as s; print('ok', s.EMAIL_BACKEND)"
     return subprocess.run(

@@ -80,6 +80,8 @@ def test_hsts_is_sent_over_https_with_the_production_settings():
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "DJANGO_ALLOWED_HOSTS": "localhost",
         "LMS_PUBLIC_URL": "https://localhost",
+        "LMS_KEY_PASSPHRASE": "una frase de prueba",
+        "LMS_KEY_DIR": str(ROOT / "var" / "no-keys"),
     }
     result = subprocess.run(
         [sys.executable, "-c", code],
