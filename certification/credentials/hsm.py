@@ -18,8 +18,8 @@ different tokens of the same module; the PIN of a token other than
 ``LMS_PKCS11_TOKEN`` is read from ``LMS_PKCS11_PINS`` (token label -> PIN).
 
 Mechanisms: Ed25519 with CKM_EDDSA (eddsa-jcs-2022 proofs, EdDSA JWTs), RSA
-with CKM_SHA256_RSA_PKCS (RS256 JWTs) and ECDSA P-256 with CKM_ECDSA_SHA256
-(the PAdES signature, through pyHanko's ``PKCS11Signer``, or the batch
+with CKM_SHA256_RSA_PKCS (RS256 JWTs) and ECDSA P-256 with CKM_ECDSA over a
+SHA-256 digest computed here (the PAdES signature, through pyHanko's ``PKCS11Signer``, or the batch
 template signer below). SoftHSM2 2.6 supports all three.
 """
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import threading
@@ -148,8 +149,12 @@ class HsmKey:
         mechanism = {
             "ed25519": Mechanism.EDDSA,
             "rsa": Mechanism.SHA256_RSA_PKCS,
-            "ec": Mechanism.ECDSA_SHA256,
+            # SoftHSM2 (and many tokens) offer raw CKM_ECDSA only: the digest
+            # is computed here, the token signs it.
+            "ec": Mechanism.ECDSA,
         }[self.kind]
+        if self.kind == "ec":
+            data = hashlib.sha256(data).digest()
         with _lock:
             try:
                 signature = self._handle().sign(data, mechanism=mechanism)
@@ -180,6 +185,7 @@ class HsmKey:
             signing_cert=certificate,
             ca_chain=list(chain),
             other_certs_to_pull=(),
+            use_raw_mechanism=self.kind == "ec",
         )
 
 
