@@ -19,8 +19,9 @@ different tokens of the same module; the PIN of a token other than
 
 Mechanisms: Ed25519 with CKM_EDDSA (eddsa-jcs-2022 proofs, EdDSA JWTs), RSA
 with CKM_SHA256_RSA_PKCS (RS256 JWTs) and ECDSA P-256 with CKM_ECDSA over a
-SHA-256 digest computed here (the PAdES signature, through pyHanko's ``PKCS11Signer``, or the batch
-template signer below). SoftHSM2 2.6 supports all three.
+SHA-256 digest computed here (the PAdES signature, through pyHanko's
+``PKCS11Signer``, or the batch template signer below; SoftHSM2 2.6 has no
+CKM_ECDSA_SHA256). SoftHSM2 2.6 supports all three.
 """
 
 from __future__ import annotations
