@@ -55,8 +55,6 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from lms.keyfiles import is_encrypted, private_key_files, unencrypted_private_keys
-
 from .multibase import (
     MultibaseError,
     ed25519_public_key_from_multikey,
@@ -515,6 +513,8 @@ def _load_private_key(path: Path, *, passphrase: bytes | None = None):
     """A private key: a ``cryptography`` key read from ``path`` (decrypted with
     ``passphrase``, by default ``LMS_KEY_PASSPHRASE``), or the HSM signer
     named by ``<path stem>.pkcs11`` when the key lives in an HSM."""
+    from lms.keyfiles import is_encrypted  # not at import: lms loads Celery
+
     path = Path(path)
     marker = path.with_suffix(HSM_SUFFIX)
     if not path.exists() and marker.exists():
@@ -574,6 +574,8 @@ def _has_private_key(directory: Path, file_name: str) -> bool:
 
 def key_files_unencrypted(issuer_code: str | None = None) -> list[Path]:
     """Private key files anyone who reads them can use (one issuer, or all)."""
+    from lms.keyfiles import unencrypted_private_keys
+
     directory = (
         key_directory(issuer_code) if issuer_code else Path(_settings().LMS_KEY_DIR)
     )
@@ -591,6 +593,8 @@ def encrypt_key_files(
     ``old_passphrase`` (a passphrase change). Every file is read first; when
     one cannot be (wrong old passphrase), nothing is written. Returns the
     files rewritten."""
+    from lms.keyfiles import is_encrypted, private_key_files
+
     if not passphrase:
         raise KeyPassphraseError("LMS_KEY_PASSPHRASE is empty")
     directory = (
