@@ -99,6 +99,7 @@ def open_badge_data(credential: Credential) -> dict:
             "name": credential.holder_name,
             "identity_hash": credential.holder_id_hash,
             "salt": credential.holder_id_salt,
+            "email": credential.holder.email,
         },
         "achievement": {
             "id": program_url(program.code),
