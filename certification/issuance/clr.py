@@ -52,7 +52,7 @@ def clr_issuer(user, credentials) -> Issuer:
     if getattr(user, "country", None):
         issuer = (
             Issuer.objects.select_related("credential_profile")
-            .filter(country_id__iexact=user.country)
+            .filter(country_id=str(user.country).upper())
             .first()
         )
         if issuer is not None:
