@@ -91,3 +91,16 @@ class JsonForm(forms.Form):
             )
         cleaned["parsed"] = parsed
         return cleaned
+
+
+class HolderEmailForm(forms.Form):
+    """«¿Es de esta persona?»: the e-mail address an employer holds."""
+
+    email = forms.EmailField(
+        label=_("Correo electrónico de la persona"),
+        max_length=254,
+        help_text=_(
+            "Se compara con la huella cifrada que lleva la credencial; el correo "
+            "no se guarda ni se muestra."
+        ),
+    )

@@ -13,13 +13,14 @@ from certification.models import VerificationMethod
 
 from .capacity import Busy, pdf_verification_slot
 from .checks import clr_verify, credential_json_verify, pdf_budget, pdf_verify
-from .forms import CodeForm, JsonForm, UploadForm
+from .forms import CodeForm, HolderEmailForm, JsonForm, UploadForm
 from .ratelimit import rate_limit_exceeded
 from .reasons import check_reason_display
 from .selectors import (
     credential_disclosed,
     credential_status_public,
     credential_verdict,
+    holder_email_matches,
     holder_verifications,
     public_id_normalise,
 )
@@ -109,7 +110,39 @@ def verify_detail(request, public_id: str):
         else VerificationMethod.QR
     )
     verification_record(credential=pk, method=method, verdict=verdict, request=request)
-    context = {**_verdict_context(verdict), "credential": data}
+    context = {
+        **_verdict_context(verdict),
+        "credential": data,
+        "holder_form": HolderEmailForm(),
+    }
+    return _page(request, "certification/verify_result.html", context)
+
+
+@never_cache
+@require_http_methods(["POST"])
+def verify_holder_email(request, public_id: str):
+    """«¿Es de esta persona?»: whether an e-mail address matches the hashed
+    ``emailAddress`` identifier of a public credential. The same 404 as the
+    verify page for ids the public may not see."""
+    retry = rate_limit_exceeded(request, "lookup")
+    if retry:
+        return _too_many(request, retry)
+    found = credential_status_public(public_id)
+    check = holder_email_matches(public_id) if found else None
+    if found is None or check is None:
+        return _page(
+            request,
+            "certification/verify_result.html",
+            _verdict_context(Verdict.NOT_FOUND),
+            status=404,
+        )
+    _pk, verdict, data = found
+    form = HolderEmailForm(request.POST)
+    context = {**_verdict_context(verdict), "credential": data, "holder_form": form}
+    if not form.is_valid():
+        return _page(request, "certification/verify_result.html", context, 400)
+    context["holder_match"] = check(form.cleaned_data["email"])
+    context["holder_checked"] = True
     return _page(request, "certification/verify_result.html", context)
 
 

@@ -397,6 +397,34 @@ def test_holder_email_is_a_salted_hash_an_employer_can_check(issued):
     assert not openbadge.identity_matches("otra@example.org", email)
 
 
+def test_employer_checks_an_email_on_the_verify_page(issued, client):
+    """«¿Es de esta persona?» on the public verify page: the address an
+    employer types is compared with the credential's hashed emailAddress."""
+    credential = issued["competency"]
+    url = f"/verify/{credential.public_id}/holder/"
+    assert (
+        "¿Es de esta persona?"
+        in client.get(f"/verify/{credential.public_id}/").content.decode()
+    )
+
+    def answer(email):
+        response = client.post(url, {"email": email})
+        html = response.content.decode()
+        match = re.search(r'data-match="(\w+)"', html)
+        return response.status_code, match.group(1) if match else None
+
+    assert answer(credential.holder.email.upper()) == (200, "yes")
+    assert answer("otra.persona@example.org") == (200, "no")
+    assert answer("no es un correo") == (400, None)
+    assert (
+        client.post("/verify/" + "0" * 32 + "/holder/", {"email": "a@b.cl"}).status_code
+        == 404
+    )
+    credential.public = False
+    credential.save(update_fields=["public"])
+    assert client.post(url, {"email": credential.holder.email}).status_code == 404
+
+
 def test_status_list_credentials_meet_vc_and_proof_array(issued):
     lists = []
     for purpose in ("message", "revocation", "suspension"):
