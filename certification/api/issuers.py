@@ -57,6 +57,10 @@ def issuer_profile(issuer: Issuer) -> dict:
     document = issuer_did_document(code)
     methods = (document or {}).get("verificationMethod", [])
     return {
+        # An Open Badges 3.0 Profile (its schema's ``id`` and ``type``), the
+        # same issuer the credentials embed.
+        "id": keys.issuer_did(code),
+        "type": ["Profile"],
         "code": code.lower(),
         "name": issuer.name,
         "country": issuer.country_id,

@@ -101,6 +101,8 @@ class PublicKey(Schema):
 
 
 class IssuerOut(Schema):
+    id: str
+    type: list[str]
     code: str
     name: str
     country: str

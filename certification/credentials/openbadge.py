@@ -13,6 +13,7 @@ Input of :func:`credential_build` (plain data, no models)::
                  "national_id": "12345678-9",               # hashed, never plain
                  "salt": "hex...",                          # optional: random
                  "identity_hash": "sha256$...",             # instead of national_id
+                 "email": "ana@example.org",                # hashed, never plain
                  "id": "did:..."},                           # optional
       "achievement": {"id": "https://host/programs/CL-EDIT-01",
                       "name": "...", "description": "...",
@@ -34,6 +35,13 @@ Input of :func:`credential_build` (plain data, no models)::
 The holder's legal name travels as an IdentityObject of identityType
 ``name`` (not hashed: the verify page shows it); the identity document only as
 a salted SHA-256 IdentityHash (``sha256$<hex of sha256(id + salt)>``).
+
+The e-mail address travels the same way, as an IdentityObject of identityType
+``emailAddress`` with its own salt, so that whoever already knows the person's
+address (an employer) can check that the credential is theirs without the
+credential disclosing it. The address is normalised before hashing (surrounding
+spaces removed, lower case: :func:`email_normalise`), and a checker must
+normalise it the same way (:func:`identity_matches` with ``email=True``).
 """
 
 import datetime as dt
@@ -78,8 +86,16 @@ def identity_hash(identity: str, salt: str = "") -> str:
     return f"sha256${digest}"
 
 
+def email_normalise(email: str) -> str:
+    """The form of an e-mail address that is hashed: trimmed, lower case."""
+    return str(email).strip().lower()
+
+
 def identity_matches(identity: str, identity_object: dict) -> bool:
-    """Whether a plain identifier matches a (hashed) IdentityObject."""
+    """Whether a plain identifier matches a (hashed) IdentityObject; an
+    ``emailAddress`` one is compared with the normalised address."""
+    if identity_object.get("identityType") == "emailAddress":
+        identity = email_normalise(identity)
     expected = identity_object.get("identityHash", "")
     if not identity_object.get("hashed"):
         return identity == expected
@@ -151,6 +167,17 @@ def identity_objects(holder: dict) -> list[dict]:
                 "identityType": "nationalIdentityNumber",
                 "hashed": True,
                 "identityHash": identity_hash(holder["national_id"], salt),
+                "salt": salt,
+            }
+        )
+    if holder.get("email"):
+        salt = new_salt()
+        objects.append(
+            {
+                "type": "IdentityObject",
+                "identityType": "emailAddress",
+                "hashed": True,
+                "identityHash": identity_hash(email_normalise(holder["email"]), salt),
                 "salt": salt,
             }
         )

@@ -1,18 +1,23 @@
 """VC-JWT: a credential as a JSON Web Token, per Open Badges 3.0 section
-"JSON Web Token Proof Format" (VC-JWT of VC Data Model 1.1).
+"JSON Web Token Proof Format" (as aligned with VC Data Model 2.0).
 
 The protected header carries ``alg`` (RS256, which every OB 3.0 verifier
 supports, or EdDSA), ``kid`` (a DID URL that dereferences to a JWK in the
 issuer's DID document, also published as a JWK Set) and ``typ`` ``JWT``; no
-other header. The claims are the credential as ``vc`` (without any embedded
-``proof``) and the registered claims derived from it:
+other header. The JWT payload is the JSON object of the credential itself
+(with its embedded eddsa-jcs-2022 ``proof``: OB 3.0 asks that embedded proofs
+be added before the payload is made) plus the registered claims derived from
+it:
 
 - ``iss`` = ``issuer.id``; ``jti`` = ``id``; ``nbf`` = ``validFrom``;
 - ``sub`` = ``credentialSubject.id`` (when the holder has a DID);
 - ``exp`` = ``validUntil`` (when the credential expires).
 
-Tokens issued before this format (VC-JOSE-COSE: ``typ`` ``vc+jwt``, the
-credential itself as the payload, EdDSA) still verify with :func:`verify_jwt`.
+There is no ``vc`` claim: that wrapper is VC Data Model 1.1's form, which OB
+3.0 verifiers still read (its note on ``vc``), so tokens issued earlier in
+that form (``vc`` claim, no proof) keep verifying with :func:`verify_jwt`, as
+do the VC-JOSE-COSE ones issued before them (``typ`` ``vc+jwt``, the credential
+as the payload without registered claims, EdDSA).
 """
 
 import datetime as dt
@@ -56,10 +61,14 @@ def _epoch(value) -> int | None:
     return int(moment.timestamp())
 
 
+REGISTERED = ("iss", "jti", "sub", "nbf", "exp")
+
+
 def jwt_claims(credential: Mapping) -> dict:
-    """The JWT claims set of ``credential`` (OB 3.0, JSON Web Token Proof
-    Format): ``vc`` and the registered claims mapped from it."""
-    vc = {k: v for k, v in credential.items() if k != "proof"}
+    """The JWT payload of ``credential`` (OB 3.0, JSON Web Token Proof
+    Format): the credential's members and the registered claims mapped from
+    them."""
+    vc = dict(credential)
     issuer = vc.get("issuer")
     claims = {"iss": issuer.get("id") if isinstance(issuer, Mapping) else issuer}
     if vc.get("id"):
@@ -73,8 +82,19 @@ def jwt_claims(credential: Mapping) -> dict:
     exp = _epoch(vc.get("validUntil"))
     if exp is not None:
         claims["exp"] = exp
-    claims["vc"] = vc
-    return claims
+    clash = set(claims) & set(vc)
+    if clash:
+        raise ValueError(f"the credential has members named like JWT claims: {clash}")
+    return {**vc, **claims}
+
+
+def credential_from_payload(claims: dict) -> dict | None:
+    """The credential a VC-JWT payload carries: the payload without its
+    registered claims, or the ``vc`` claim of tokens issued in VC Data Model
+    1.1's form."""
+    if isinstance(claims.get("vc"), dict) and "@context" not in claims:
+        return claims["vc"]
+    return {k: v for k, v in claims.items() if k not in REGISTERED}
 
 
 def credential_to_jwt(credential: Mapping, *, private_key, kid: str) -> str:
@@ -151,15 +171,15 @@ def verify_jwt(token: str, public_keys) -> JwtResult:
         return JwtResult(False, "the payload is not JSON", kid)
     if not isinstance(claims, dict):
         return JwtResult(False, "the payload is not a JSON object", kid)
-    # Tokens issued before carry the credential itself as the payload.
-    credential = claims if typ == LEGACY_TYP else claims.get("vc")
+    # VC-JOSE-COSE tokens issued before carry the bare credential as payload.
+    credential = claims if typ == LEGACY_TYP else credential_from_payload(claims)
     if not isinstance(credential, dict) or "VerifiableCredential" not in (
         credential.get("type") or []
     ):
         return JwtResult(False, "the payload is not a verifiable credential", kid)
     if typ != LEGACY_TYP:
         expected = jwt_claims(credential)
-        for name in ("iss", "jti", "sub", "nbf", "exp"):
+        for name in REGISTERED:
             if claims.get(name) != expected.get(name):
                 return JwtResult(
                     False, f"the {name} claim does not match the credential", kid

@@ -99,6 +99,7 @@ def open_badge_data(credential: Credential) -> dict:
             "name": credential.holder_name,
             "identity_hash": credential.holder_id_hash,
             "salt": credential.holder_id_salt,
+            "email": credential.holder.email,
         },
         "achievement": {
             "id": program_url(program.code),
@@ -181,7 +182,7 @@ def credential_activate(credential_id: int, *, signer=None) -> Credential | None
     is. Returns the credential when this call activated it, else None.
     """
     credential = Credential.objects.select_related(
-        "issuer", "program", "program__standard", "template_revision"
+        "issuer", "program", "program__standard", "template_revision", "holder"
     ).get(pk=credential_id)
     if credential.status != CredentialStatus.PENDING:
         return None

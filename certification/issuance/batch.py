@@ -182,6 +182,7 @@ def credentials_activate_batch(credential_ids: list[int]) -> list[Credential]:
             "program",
             "program__standard",
             "template_revision",
+            "holder",
         )
         .filter(pk__in=credential_ids, status=CredentialStatus.PENDING)
         .order_by("pk")

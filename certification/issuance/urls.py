@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import clr_views, views
 
 app_name = "credentials"
 
 urlpatterns = [
     path("mine/", views.my_certificates, name="mine"),
+    path("mine/record.clr.json", clr_views.clr_download, name="clr"),
     path(
         "mine/<str:public_id>/download/<str:kind>/",
         views.credential_download,

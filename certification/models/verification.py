@@ -13,6 +13,7 @@ class VerificationMethod(models.TextChoices):
     PAGE = "page", _("Código ingresado")
     UPLOAD = "upload", _("PDF subido")
     API = "api", _("API")
+    JSON = "json", _("Credencial o historial JSON")
 
 
 class VerificationLog(models.Model):

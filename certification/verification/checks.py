@@ -36,6 +36,8 @@ from .verdicts import Verdict, budget_reason
 logger = logging.getLogger(__name__)
 
 MAX_PDF_BYTES = 10 * 1024 * 1024
+# A learner record embeds every credential of a person: a few hundred kB.
+MAX_JSON_BYTES = 2 * 1024 * 1024
 _VERIFY_ID = re.compile(r"/verify/([0-9a-f]{32})/?$")
 _INTEGRITY = ("attachment", "proof", "signature")
 
@@ -217,3 +219,78 @@ def credential_json_verify(document) -> Verification:
     if not report.checks[0].passed:
         verdict = Verdict.ALTERED
     return Verification(verdict, report, credential)
+
+
+@dataclass
+class RecordVerification:
+    """A ClrCredential's own check and one Verification per embedded credential."""
+
+    verdict: Verdict
+    report: Report
+    embedded: list[Verification]
+
+    def as_dict(self) -> dict:
+        return {
+            "verdict": self.verdict.value,
+            "valid": self.verdict == Verdict.VALID,
+            "checks": self.report.as_dict()["checks"],
+            "credentials": [
+                {
+                    "id": (item.report.credential or {}).get("id"),
+                    "name": (item.report.credential or {}).get("name"),
+                    **item.as_dict(),
+                }
+                for item in self.embedded
+            ],
+        }
+
+
+def clr_verify(document) -> RecordVerification:
+    """Check a CLR 2.0 ClrCredential: its own proof with the keys of the
+    issuer it names (one of ours), then each embedded credential as
+    :func:`credential_json_verify` does (its proof, the live status of its
+    record). ``altered`` when the record's proof fails; otherwise ``valid``
+    only when every embedded credential is."""
+    from certification.credentials.clr import embedded_credentials
+
+    report = Report()
+    report.credential = document if isinstance(document, dict) else None
+    code = issuer_code_for(None, document)
+    if not isinstance(document, dict):
+        report.add("record_proof", False, "the credential is not a JSON object")
+    else:
+        result = verify_document(document, issuer_public_keys(code))
+        report.add("record_proof", result.verified, result.reason)
+    embedded = [
+        credential_json_verify(item)
+        for item in (embedded_credentials(document) if report.credential else [])
+    ]
+    report.add(
+        "record_contents",
+        bool(embedded),
+        "" if embedded else "the record embeds no credential",
+    )
+    if not report.valid:
+        verdict = Verdict.ALTERED
+    elif all(item.verdict == Verdict.VALID for item in embedded):
+        verdict = Verdict.VALID
+    elif any(item.verdict == Verdict.ALTERED for item in embedded):
+        verdict = Verdict.ALTERED
+    else:
+        verdict = _worst(embedded)
+    return RecordVerification(verdict, report, embedded)
+
+
+def _worst(embedded: list[Verification]) -> Verdict:
+    order = [
+        Verdict.REVOKED,
+        Verdict.NOT_FOUND,
+        Verdict.SUSPENDED,
+        Verdict.SUPERSEDED,
+        Verdict.EXPIRED,
+    ]
+    verdicts = {item.verdict for item in embedded}
+    for verdict in order:
+        if verdict in verdicts:
+            return verdict
+    return Verdict.VALID

@@ -2,6 +2,14 @@
 
     lms-verify CERTIFICATE.pdf --key did.json|public-key.pem [--cert signing-cert.pem]
                [--status-list message.json]
+    lms-verify historial-clr.json --key did.json [--key other-did.json]
+               [--status-list message.json]
+
+A JSON file is a credential (Open Badges 3.0) or a learner record (CLR 2.0
+``ClrCredential``, «Descargar mi historial»): its proof is verified, and for a
+record each embedded credential's proof, validity and (given its list) status,
+each reported on its own line. Repeat ``--key`` with the DID documents of every
+issuer whose credentials the record embeds.
 
 Checks the embedded credential, its eddsa-jcs-2022 proof with the issuer's
 published key (the did:web document at ``/issuers/<code>/did.json`` or a PEM
@@ -178,6 +186,46 @@ def verify_offline(
     return report
 
 
+def verify_json_offline(document, *, public_keys, status_lists=(), now=None):
+    """Offline checks of a credential JSON or a ClrCredential: ``(report,
+    embedded reports)``; the embedded list is empty for a single credential."""
+    from certification.credentials.clr import embedded_credentials, is_clr
+    from certification.credentials.proof import verify_document
+
+    report = Report()
+    report.credential = document if isinstance(document, dict) else None
+    if report.credential is None:
+        report.add("proof", False, "the file is not a JSON object")
+        return report, []
+    record = is_clr(document)
+    result = verify_document(document, public_keys)
+    report.add("record proof" if record else "proof", result.verified, result.reason)
+    if not record:
+        validity_check(report, now)
+        if status_lists:
+            status_checks(report, list(status_lists), public_keys)
+        return report, []
+    embedded = []
+    for item in embedded_credentials(document):
+        inner = Report()
+        inner.credential = item if isinstance(item, dict) else None
+        if inner.credential is None:
+            inner.add("proof", False, "the embedded credential is not a JSON object")
+        else:
+            proof = verify_document(item, public_keys)
+            inner.add("proof", proof.verified, proof.reason)
+            validity_check(inner, now)
+            if status_lists:
+                status_checks(inner, list(status_lists), public_keys)
+        embedded.append(inner)
+    report.add(
+        "record contents",
+        bool(embedded),
+        "" if embedded else "the record embeds no credential",
+    )
+    return report, embedded
+
+
 def summary(report: Report) -> list[str]:
     credential = report.credential or {}
     subject = credential.get("credentialSubject") or {}
@@ -218,11 +266,15 @@ class _Parser(argparse.ArgumentParser):
 
 def parse_args(argv):
     parser = _Parser(prog="lms-verify", description=__doc__.splitlines()[0])
-    parser.add_argument("pdf", help="the certificate PDF")
+    parser.add_argument(
+        "pdf", help="the certificate PDF, or a credential or learner record JSON"
+    )
     parser.add_argument(
         "--key",
         required=True,
-        help="the issuer's did.json (from /issuers/<code>/did.json) or PEM key",
+        action="append",
+        help="the issuer's did.json (from /issuers/<code>/did.json) or PEM key; "
+        "repeat for the issuers of a learner record's credentials",
     )
     parser.add_argument(
         "--cert",
@@ -254,6 +306,19 @@ def load_status_lists(paths: list[str]) -> list[dict]:
     return documents
 
 
+def load_keys(paths: list[str]):
+    """One key file, or the union of several DID documents' keys."""
+    loaded = [load_key_file(Path(path)) for path in paths]
+    if len(loaded) == 1:
+        return loaded[0]
+    keys = {}
+    for path, item in zip(paths, loaded, strict=True):
+        if not isinstance(item, dict):
+            raise UsageError(f"{path}: repeat --key with DID documents only")
+        keys.update(item)
+    return keys
+
+
 def read_pdf(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_PDF_BYTES:
@@ -279,6 +344,44 @@ def load_trust_roots(path: str | None):
         raise UsageError(str(exc)) from exc
 
 
+def read_json(data: bytes, name: str):
+    """The parsed JSON when the file is JSON (not a PDF), else None."""
+    if data.lstrip()[:1] != b"{":
+        return None
+    try:
+        document = json.loads(data)
+    except ValueError as exc:
+        raise UsageError(f"{name} is neither a PDF nor valid JSON") from exc
+    if not isinstance(document, dict):
+        raise UsageError(f"{name} is not a credential JSON object")
+    return document
+
+
+def print_json_report(report: Report, embedded: list[Report], out) -> None:
+    """A credential's or a record's checks, then each embedded credential's."""
+    lines = []
+    for check in report.checks:
+        state = "passed" if check.passed else "FAILED"
+        reason = f": {check.reason}" if check.reason else ""
+        lines.append(f"{check.name}: {state}{reason}")
+    if not embedded:
+        lines += summary(report)
+    for number, inner in enumerate(embedded, 1):
+        credential = inner.credential or {}
+        verdict = "VALID" if inner.valid else "INVALID"
+        lines.append(f"credential {number}: {credential.get('name', '')} [{verdict}]")
+        if credential.get("id"):
+            lines.append(f"  id: {credential['id']}")
+        for check in inner.checks:
+            state = "passed" if check.passed else "FAILED"
+            reason = f": {check.reason}" if check.reason else ""
+            lines.append(f"  {check.name}: {state}{reason}")
+    valid = report.valid and all(item.valid for item in embedded)
+    lines.append("VALID" if valid else "INVALID")
+    for line in lines:
+        out.write(line + "\n")
+
+
 def print_report(report: Report, out) -> None:
     lines = []
     for check in report.checks:
@@ -295,13 +398,21 @@ def main(argv=None) -> int:
     out = sys.stdout
     try:
         args = parse_args(sys.argv[1:] if argv is None else argv)
-        public_keys = load_key_file(Path(args.key))
+        public_keys = load_keys(args.key)
         trust_roots = load_trust_roots(args.cert)
         status_lists = load_status_lists(args.status_list)
         pdf = read_pdf(Path(args.pdf))
+        document = read_json(pdf, args.pdf)
     except UsageError as exc:
         print(f"lms-verify: error: {exc}", file=sys.stderr)
         return 2
+    if document is not None:
+        report, embedded = verify_json_offline(
+            document, public_keys=public_keys, status_lists=status_lists
+        )
+        print_json_report(report, embedded, out)
+        valid = report.valid and all(item.valid for item in embedded)
+        return 0 if valid else 1
     report = verify_offline(
         pdf,
         public_keys=public_keys,

@@ -129,6 +129,12 @@ REASONS = [
         gettext_lazy("La credencial fue firmada con una clave que no es del emisor."),
     ),
 ]
+REASONS += [
+    (
+        "the record embeds no credential",
+        gettext_lazy("El historial no contiene ninguna credencial."),
+    ),
+]
 _REVOKED = re.compile(r"^revoked: (?P<reason>.+)$", re.DOTALL)
 
 

@@ -234,3 +234,32 @@ def holder_verifications(user):
         .select_related("credential")
         .order_by("-at", "-pk")
     )
+
+
+def holder_email_matches(public_id):
+    """For a public credential, a function telling whether an e-mail address
+    is the holder's: True or False against the credential's hashed
+    ``emailAddress`` identifier, None when the credential carries none
+    (issued before it did). None for an id the public may not see."""
+    import json
+
+    from certification.credentials.openbadge import identity_matches
+    from certification.issuance.storage import artefact_read
+
+    credential = credential_lookup(public_id)
+    if credential is None or not credential.json_file:
+        return None
+    document = json.loads(artefact_read(credential.json_file))
+    subject = document.get("credentialSubject") or {}
+    hashed = [
+        item
+        for item in subject.get("identifier") or []
+        if isinstance(item, dict) and item.get("identityType") == "emailAddress"
+    ]
+
+    def check(email: str) -> bool | None:
+        if not hashed:
+            return None
+        return any(identity_matches(email, item) for item in hashed)
+
+    return check

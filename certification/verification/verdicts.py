@@ -84,3 +84,8 @@ def budget_reason(limit: str, allowed) -> str:
         "Archivo ilegible: leerlo excede el límite de %(what)s (máximo "
         "%(allowed)s). Un certificado auténtico nunca lo excede."
     ) % {"what": BUDGET_LIMITS.get(limit, limit), "allowed": allowed}
+
+
+# The checks of a learner record (CLR 2.0) as a whole.
+CHECK_LABELS["record_proof"] = _("Firma digital del historial (eddsa-jcs-2022)")
+CHECK_LABELS["record_contents"] = _("El historial contiene credenciales")

@@ -1,13 +1,24 @@
-"""Open Badges 3.0 conformance of everything the platform issues.
+"""Open Badges 3.0 conformance of everything the platform issues, checked with
+implementations written by others.
 
-1EdTech's official JSON Schema files (``ob_v3p0_achievementcredential_schema.json``
-and its profile schema) are published only at purl.imsglobal.org, which this
-project's machines cannot reach, and no package of PyPI or npm ships them
-verbatim; so the checks below are written from the constraints the OB 3.0
-specification states (its data model tables and the JSON Schema section), not
-from the official files. They are deliberately independent of the project's
-own builders: plain dict inspection, PyJWT for the JWT, and a Bitstring
-Status List reader written here from the W3C specification's algorithm.
+- 1EdTech's official JSON Schemas, vendored unchanged in
+  ``tests/interop/schemas`` (see its SOURCE.md: published at
+  purl.imsglobal.org/spec/ob/v3p0/schema/json/ and .../clr/v2p0/schema/json/),
+  applied with ajv (draft 2019-09, ``tests/interop/validate_schema.mjs``):
+  ``ob_v3p0_achievementcredential_schema.json`` for every credential kind,
+  ``ob_v3p0_profile_schema.json`` for the issuer Profile (embedded in the
+  credentials and published at ``/api/v1/issuers/<code>``).
+- The OB 3.0 verification steps (proof, dates, status) with Digital Bazaar's
+  ``@digitalbazaar/vc`` + ``data-integrity`` + ``eddsa-jcs-2022-cryptosuite``
+  + ``ed25519-multikey`` and ``vc-bitstring-status-list``, offline
+  (``tests/interop/verify_ob.mjs``), the keys taken from the issuer's DID
+  document.
+- VC-JWTs with panva's ``jose`` against the issuer's published JWK Set
+  (``tests/interop/verify_jwt.mjs``).
+
+The official schemas are the JSON-LD adaptation 1EdTech publishes (a value
+may be a single item or an array), so the stricter data-model checks below
+(written from the OB 3.0 tables, plain dict inspection) stay beside them.
 """
 
 from __future__ import annotations
@@ -32,6 +43,46 @@ from certification.services import evidence_record
 from certification.verification.offline import status_checks
 from tests.certification.conftest import make_program, make_standard
 from tests.factories import UserFactory, evidence_attested
+from tests.interop import run_node
+
+AC_SCHEMA = "ob_v3p0/ob_v3p0_achievementcredential_schema.json"
+PROFILE_SCHEMA = "ob_v3p0/ob_v3p0_profile_schema.json"
+
+
+def official_schema_errors(schema: str, documents: list) -> list:
+    """ajv's errors for each document against 1EdTech's schema ([] = valid)."""
+    results = run_node(
+        "validate_schema.mjs", {"schema": schema, "documents": documents}
+    )
+    return [result["errors"] for result in results]
+
+
+def digital_bazaar_verify(documents, did_documents, status_lists=(), now=None):
+    """Digital Bazaar's verification of each document (see verify_ob.mjs)."""
+    payload = {
+        "documents": documents,
+        "did_documents": did_documents,
+        "status_lists": {document["id"]: document for document in status_lists},
+    }
+    if now:
+        payload["now"] = now
+    return run_node("verify_ob.mjs", payload)["results"]
+
+
+def jose_verify(tokens: list[str], jwks: dict, now=None) -> list[dict]:
+    payload = {"tokens": tokens, "jwks": jwks}
+    if now:
+        payload["now"] = now
+    return run_node("verify_jwt.mjs", payload)
+
+
+def changed_character(document: dict) -> dict:
+    """A copy of ``document`` with one character of its name changed."""
+    altered = json.loads(json.dumps(document))
+    name = altered["name"]
+    altered["name"] = ("X" if name[0] != "X" else "Y") + name[1:]
+    return altered
+
 
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 OB3_CONTEXT = re.compile(
@@ -256,11 +307,21 @@ def issued(db, issuer_setup, django_capture_on_commit_callbacks):
     """A competency certificate that expires, and a course completion that
     does not, both issued through the real pipeline."""
     standard = make_standard("CL", units=2, criteria=0)
-    competency = make_program(standard, code="cl-comp", validity_years=3)
+    standard.title_en = "CL test standard"
+    standard.save()
+    competency = make_program(
+        standard,
+        code="cl-comp",
+        validity_years=3,
+        title_en="Book editor",
+        description="Edición de libros",
+        description_en="Book editing",
+    )
     completion = make_program(
         standard,
         code="cl-curso",
         kind=ProgramKind.COURSE_COMPLETION,
+        title_en="Course",
     )
     capture = django_capture_on_commit_callbacks
     return {
@@ -298,17 +359,116 @@ def test_every_issued_credential_kind_meets_ob3(issued, client):
         identifiers = document["credentialSubject"]["identifier"]
         hashed = [i for i in identifiers if i["hashed"]]
         assert hashed and hashed[0]["identityHash"].startswith("sha256$")
+    # 1EdTech's official schema, applied by ajv, to each issued document.
+    names = list(documents)
+    errors = official_schema_errors(AC_SCHEMA, list(documents.values()))
+    assert dict(zip(names, errors, strict=True)) == {name: [] for name in names}
+    # The issuer Profile: embedded, and as /api/v1/issuers/<code> publishes it.
     profile = client.get("/api/v1/issuers/cl").json()
     assert profile_errors({**documents["competency"]["issuer"]}) == []
-    assert profile["did"] == documents["competency"]["issuer"]["id"]
+    assert profile["did"] == profile["id"] == documents["competency"]["issuer"]["id"]
+    assert official_schema_errors(
+        PROFILE_SCHEMA, [documents["competency"]["issuer"], profile]
+    ) == [[], []]
+    # The official schema does reject what OB 3.0 forbids: two status entries.
+    two_entries = json.loads(json.dumps(documents["competency"]))
+    two_entries["credentialStatus"] = [two_entries["credentialStatus"]] * 2
+    assert official_schema_errors(AC_SCHEMA, [two_entries])[0]
+
+
+def test_holder_email_is_a_salted_hash_an_employer_can_check(issued):
+    """credentialSubject.identifier carries the e-mail as an OB 3.0
+    IdentityObject (emailAddress, hashed, salted); it matches the holder's
+    address (normalised), not another one, and never appears in clear."""
+    credential = issued["competency"]
+    raw = artefact_read(credential.json_file).decode()
+    assert credential.holder.email not in raw
+    identifiers = json.loads(raw)["credentialSubject"]["identifier"]
+    (email,) = [i for i in identifiers if i["identityType"] == "emailAddress"]
+    assert email["type"] == "IdentityObject" and email["hashed"] is True
+    assert len(email["salt"]) == 32
+    import hashlib
+
+    expected = hashlib.sha256(
+        (credential.holder.email.lower() + email["salt"]).encode()
+    ).hexdigest()
+    assert email["identityHash"] == f"sha256${expected}"
+    assert openbadge.identity_matches(f"  {credential.holder.email.upper()} ", email)
+    assert not openbadge.identity_matches("otra@example.org", email)
+
+
+def test_employer_checks_an_email_on_the_verify_page(issued, client):
+    """«¿Es de esta persona?» on the public verify page: the address an
+    employer types is compared with the credential's hashed emailAddress."""
+    credential = issued["competency"]
+    url = f"/verify/{credential.public_id}/holder/"
+    assert (
+        "¿Es de esta persona?"
+        in client.get(f"/verify/{credential.public_id}/").content.decode()
+    )
+
+    def answer(email):
+        response = client.post(url, {"email": email})
+        html = response.content.decode()
+        match = re.search(r'data-match="(\w+)"', html)
+        return response.status_code, match.group(1) if match else None
+
+    assert answer(credential.holder.email.upper()) == (200, "yes")
+    assert answer("otra.persona@example.org") == (200, "no")
+    assert answer("no es un correo") == (400, None)
+    assert (
+        client.post("/verify/" + "0" * 32 + "/holder/", {"email": "a@b.cl"}).status_code
+        == 404
+    )
+    credential.public = False
+    credential.save(update_fields=["public"])
+    assert client.post(url, {"email": credential.holder.email}).status_code == 404
 
 
 def test_status_list_credentials_meet_vc_and_proof_array(issued):
+    lists = []
     for purpose in ("message", "revocation", "suspension"):
         document = status_list_get("cl", purpose)
         assert status_list_credential_errors(document) == [], purpose
         published = keys.public_keys_from_did_document(keys.did_document("CL"))
         assert proof.verify_document(document, published).verified
+        lists.append(document)
+    # Digital Bazaar's @digitalbazaar/vc verifies each list credential (its
+    # eddsa-jcs-2022 proof with the key of the DID document), and fails one
+    # whose name changed by one character.
+    results = digital_bazaar_verify(
+        [*lists, changed_character(lists[0])], [keys.did_document("CL")]
+    )
+    assert [r["verified"] for r in results] == [True, True, True, False], results
+
+
+def test_issued_credentials_pass_the_ob3_verification_of_digital_bazaar(issued):
+    """OB 3.0 "Verification and validation" (proof, dates, status) run by
+    Digital Bazaar's libraries on the issued documents; a changed character
+    fails; so does the credential of an issuer whose key it does not hold."""
+    documents = [_json(issued["competency"]), _json(issued["completion"])]
+    message = status_list_get("cl", "message")
+    results = digital_bazaar_verify(
+        [*documents, changed_character(documents[0])],
+        [keys.did_document("CL")],
+        [message],
+    )
+    assert [r["verified"] for r in results] == [True, True, False], results
+    assert all(r["status"]["verified"] for r in results[:2])
+    assert "Verification error" in results[2]["error"]
+    # Another issuer's DID document does not verify this issuer's proof.
+    keys.issuer_keys_generate(issuer_code="PE", organisation="Ministerio")
+    other = keys.did_document("PE")
+    other_as_cl = json.loads(
+        json.dumps(other).replace(other["id"], documents[0]["issuer"]["id"])
+    )
+    (result,) = digital_bazaar_verify(documents[:1], [other_as_cl], [message])
+    assert not result["verified"]
+    # Expired: validUntil in the past for the verifier's clock.
+    (later,) = digital_bazaar_verify(
+        documents[:1], [keys.did_document("CL")], [message], now="2040-01-01T00:00:00Z"
+    )
+    assert not later["verified"] and "validUntil" in later["error"]
 
 
 def test_one_status_entry_tells_suspension_and_revocation(issued):
@@ -328,11 +488,25 @@ def test_one_status_entry_tells_suspension_and_revocation(issued):
     assert len(entry["statusMessage"]) == 4
     assert entry["id"] != entry["statusListCredential"]
 
+    document = _json(credential)
+    did = keys.did_document("CL")
+
     def state():
         listed = status_list_get("cl", "message")
         assert listed["id"] == entry["statusListCredential"]
         assert listed["credentialSubject"]["statusPurpose"] == "message"
-        return message_of(entry, read_status(entry, listed))
+        mine = message_of(entry, read_status(entry, listed))
+        # Digital Bazaar's generic reader (vc-bitstring-status-list 2.0.1):
+        # it verifies the list and reads ONE bit at statusListIndex, ignoring
+        # statusSize; the issuer keeps that bit as a "suspended or revoked"
+        # flag (issuance.statuslists.allocation_range). The spec's 2-bit value,
+        # read with the library's own decoder, tells which.
+        (result,) = digital_bazaar_verify([document], [did], [listed])
+        status = result["status"]
+        assert result["verified"] and status["verified"], result
+        assert status["message"] == mine
+        assert status["bit"] is (mine != "valid")
+        return mine
 
     assert state() == "valid"
     credential_suspend(credential=credential, actor=None, reason="Revisión")
@@ -349,13 +523,16 @@ def test_one_status_entry_tells_suspension_and_revocation(issued):
 
 
 def test_vc_jwt_follows_ob3_with_rs256_and_a_jwk_from_the_did_document(issued, client):
-    """Checked with PyJWT alone, keys taken from the published JWKS."""
+    """OB 3.0 section 8.2 (JSON Web Token Proof Format), as published: JOSE
+    header alg (RS256), kid (dereferences to a JWK), typ JWT, nothing else;
+    the payload is the credential's JSON object (with its embedded proof)
+    plus iss, jti, nbf, exp (validUntil), sub only with credentialSubject.id.
+    Verified by panva's jose against the published JWKS, and by PyJWT."""
     credential = issued["competency"]
     token = artefact_read(credential.jwt_file).decode()
     header = jwt.get_unverified_header(token)
-    assert set(header) <= {"alg", "kid", "typ"}
-    assert header["alg"] == "RS256"
-    assert header.get("typ", "JWT") == "JWT"
+    assert set(header) == {"alg", "kid", "typ"}
+    assert header["alg"] == "RS256" and header["typ"] == "JWT"
 
     did = client.get("/issuers/cl/did.json").json()
     methods = {m["id"]: m for m in did["verificationMethod"]}
@@ -368,28 +545,49 @@ def test_vc_jwt_follows_ob3_with_rs256_and_a_jwk_from_the_did_document(issued, c
     assert {k: published[k] for k in ("kty", "n", "e")} == {
         k: methods[header["kid"]]["publicKeyJwk"][k] for k in ("kty", "n", "e")
     }
-    jwk = jwt.PyJWKSet.from_dict(jwks.json())[header["kid"]]
-    claims = jwt.decode(
-        token,
-        jwk.key,
-        algorithms=["RS256"],
-        options={"require": ["iss", "jti", "nbf", "exp"], "verify_aud": False},
+
+    signed = _json(credential)
+    h, p, sig = token.split(".")
+    flipped = p[:-2] + ("A" if p[-2] != "A" else "B") + p[-1]
+    ok, tampered = jose_verify([token, f"{h}.{flipped}.{sig}"], jwks.json())
+    assert ok["verified"], ok
+    assert not tampered["verified"] and tampered["code"] in (
+        "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+        "ERR_JWS_INVALID",
+        "ERR_JWT_CLAIM_VALIDATION_FAILED",
     )
-    vc = claims["vc"]
-    assert "proof" not in vc
-    assert claims["iss"] == vc["issuer"]["id"] == did["id"]
-    assert claims["jti"] == vc["id"]
+    # jose enforces nbf/exp: after validUntil the token is refused.
+    (late,) = jose_verify([token], jwks.json(), now="2040-01-01T00:00:00Z")
+    assert late["code"] == "ERR_JWT_EXPIRED"
+
+    claims = ok["payload"]
+    assert "vc" not in claims
+    registered = {"iss", "jti", "nbf", "exp"}
+    assert {k: v for k, v in claims.items() if k not in registered} == signed
+    assert claims["iss"] == signed["issuer"]["id"] == did["id"]
+    assert claims["jti"] == signed["id"]
     assert claims["nbf"] == int(
-        dt.datetime.fromisoformat(vc["validFrom"].replace("Z", "+00:00")).timestamp()
+        dt.datetime.fromisoformat(
+            signed["validFrom"].replace("Z", "+00:00")
+        ).timestamp()
     )
     assert claims["exp"] == int(
-        dt.datetime.fromisoformat(vc["validUntil"].replace("Z", "+00:00")).timestamp()
+        dt.datetime.fromisoformat(
+            signed["validUntil"].replace("Z", "+00:00")
+        ).timestamp()
     )
     # No wallet DID is known for this holder: no credentialSubject.id, no sub.
-    assert "id" not in vc["credentialSubject"] and "sub" not in claims
-    signed = _json(credential)
-    assert vc == {k: v for k, v in signed.items() if k != "proof"}
-    assert achievement_credential_errors({**vc, "proof": signed["proof"]}) == []
+    assert "id" not in signed["credentialSubject"] and "sub" not in claims
+    # PyJWT agrees, and the platform's own verifier returns the credential.
+    jwk = jwt.PyJWKSet.from_dict(jwks.json())[header["kid"]]
+    assert jwt.decode(token, jwk.key, algorithms=["RS256"]) == claims
+    result = vcjwt.verify_jwt(token, keys.jwt_keys_from_did_document(did))
+    assert result.verified and result.credential == signed
+    # The credential without expiry has no exp.
+    (no_expiry,) = jose_verify(
+        [artefact_read(issued["completion"].jwt_file).decode()], jwks.json()
+    )
+    assert no_expiry["verified"] and "exp" not in no_expiry["payload"]
 
 
 class _Records(logging.Handler):
@@ -429,7 +627,9 @@ def test_issuer_without_rsa_key_falls_back_to_eddsa(
     jwks = {k["kid"]: k for k in keys.jwks_from_did_document(document)["keys"]}
     assert header["kid"] in jwks and jwks[header["kid"]]["kty"] == "OKP"
     claims = jwt.decode(token, jwt.PyJWK(jwks[header["kid"]]).key, algorithms=["EdDSA"])
-    assert claims["jti"] == claims["vc"]["id"]
+    assert claims["jti"] == claims["id"]
+    (by_jose,) = jose_verify([token], keys.jwks_from_did_document(document))
+    assert by_jose["verified"] and by_jose["header"]["alg"] == "EdDSA"
     # The command adds the RSA key to the existing folder, keeping the others.
     from django.core.management import call_command
 
@@ -455,11 +655,16 @@ def test_holder_with_a_wallet_is_the_subject_and_the_jwt_sub(key_dir, credential
     )
     assert signed["credentialSubject"]["id"] == holder_did
     assert achievement_credential_errors(signed) == []
+    assert official_schema_errors(AC_SCHEMA, [signed]) == [[]]
     key, kid = vcjwt.issuer_jwt_signer("CL")
     token = vcjwt.credential_to_jwt(signed, private_key=key, kid=kid)
     public = keys.jwt_keys_from_did_document(keys.did_document("CL"))[kid]
     claims = jwt.decode(token, public, algorithms=["RS256"])
     assert claims["sub"] == holder_did
+    (by_jose,) = jose_verify(
+        [token], keys.jwks_from_did_document(keys.did_document("CL"))
+    )
+    assert by_jose["verified"] and by_jose["payload"]["sub"] == holder_did
     assert vcjwt.verify_jwt(
         token, keys.jwt_keys_from_did_document(keys.did_document("CL"))
     ).verified
@@ -515,6 +720,26 @@ def test_old_shape_credentials_still_verify(key_dir, credential_data):
     )
     assert result.verified, result.reason
     assert result.credential == credential
+    # Tokens issued in VC Data Model 1.1's form (the credential in a vc claim,
+    # which OB 3.0 verifiers still read) verify too, their claims checked.
+    rsa_kid = keys.rsa_verification_method_id("CL")
+    wrapped = {k: v for k, v in vcjwt.jwt_claims(credential).items() if len(k) == 3}
+    vc_claim_token = jwt.encode(
+        {**wrapped, "vc": credential},
+        keys.load_rsa_signing_key("CL"),
+        algorithm="RS256",
+        headers={"typ": "JWT", "kid": rsa_kid},
+    )
+    did_keys = keys.jwt_keys_from_did_document(keys.did_document("CL"))
+    result = vcjwt.verify_jwt(vc_claim_token, did_keys)
+    assert result.verified and result.credential == credential
+    forged = jwt.encode(
+        {**wrapped, "jti": "urn:uuid:1", "vc": credential},
+        keys.load_rsa_signing_key("CL"),
+        algorithm="RS256",
+        headers={"typ": "JWT", "kid": rsa_kid},
+    )
+    assert "jti" in vcjwt.verify_jwt(forged, did_keys).reason
 
     # Its two 1-bit lists are read offline as before.
     from certification.credentials.verify import Report

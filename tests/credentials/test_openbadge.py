@@ -116,7 +116,9 @@ def test_vc_jwt_round_trip(issuer_keys, credential_data):
     assert result.credential == credential
 
 
-def test_vc_jwt_payload_excludes_the_embedded_proof(issuer_keys, credential_data):
+def test_vc_jwt_payload_carries_the_embedded_proof(issuer_keys, credential_data):
+    """OB 3.0 section 8.2: embedded proofs are added before the JWT payload
+    is made, so the payload is the secured credential, still verifiable."""
     signed = openbadge.credential_sign_for_issuer(
         openbadge.credential_build(credential_data), issuer_code="CL"
     )
@@ -125,7 +127,8 @@ def test_vc_jwt_payload_excludes_the_embedded_proof(issuer_keys, credential_data
         signed, private_key=keys.load_signing_key("CL"), kid=kid
     )
     result = vcjwt.verify_jwt(token, keys.load_public_key("CL"))
-    assert "proof" not in result.credential
+    assert result.credential == signed
+    assert proof.verify_document(result.credential, keys.load_public_key("CL"))
 
 
 def test_tampered_or_foreign_vc_jwt_fails(issuer_keys, credential_data):
