@@ -33,6 +33,11 @@ class ReportFigure(models.Model):
     age_band = models.CharField(max_length=12, blank=True)
     course = models.IntegerField(null=True, blank=True)
     detail = models.CharField(max_length=40, blank=True)
+    # "" for a row over everyone; "region", "gender" or "age_band" for a row
+    # of that breakdown (the other two personal fields then blank). Storing
+    # these margins rather than every combination keeps the table's size
+    # bounded by the breakdowns' values, not by the number of people.
+    breakdown = models.CharField(max_length=12, blank=True)
     value = models.BigIntegerField(default=0)
     total = models.FloatField(default=0)
 
@@ -40,7 +45,7 @@ class ReportFigure(models.Model):
         verbose_name = _("cifra de informe")
         verbose_name_plural = _("cifras de informe")
         indexes = [
-            models.Index(fields=["metric", "country", "month"]),
+            models.Index(fields=["breakdown", "metric", "country", "month"]),
             models.Index(fields=["course", "metric"]),
         ]
 

@@ -29,7 +29,7 @@ def open_data_records(code: str) -> list[dict] | None:
     else:
         return None
     rows = (
-        ReportFigure.objects.filter(country__in=countries)
+        ReportFigure.objects.filter(breakdown="", country__in=countries)
         .exclude(metric__in=["lessons", "active"])
         .values("month", "country", "sector", "standard", "level", "metric")
         .annotate(value=Sum("value"))

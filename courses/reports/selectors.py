@@ -14,6 +14,7 @@ from lms.reference.regions import AgeBand, Gender, region_name
 from .models import Metric, ReportFigure
 from .scope import Scope
 
+PERSONAL = ("region", "gender", "age_band")
 SMALL_CELL = 5
 SUPPRESSED = "<5"
 
@@ -52,8 +53,10 @@ def _suppress(value):
     return value
 
 
-def figures(scope: Scope, **filters):
-    queryset = ReportFigure.objects.filter(country__in=scope.countries)
+def figures(scope: Scope, *, breakdown: str = "", **filters):
+    queryset = ReportFigure.objects.filter(
+        breakdown=breakdown, country__in=scope.countries
+    )
     if scope.courses is not None:
         queryset = queryset.filter(course__in=scope.courses)
     for name, value in filters.items():
@@ -134,13 +137,14 @@ def dashboard(scope: Scope, **filters) -> list[Table]:
     whatever the number of people (16 with a trainer's lesson table)."""
     base = figures(scope, **filters)
     tables = [_monthly(base), _funnel(base)]
+    personal = {name: figures(scope, breakdown=name, **filters) for name in PERSONAL}
     breakdowns = ["country", "sector", "level"]
     if not scope.regional:
         breakdowns += ["region", "gender", "age_band"]
     if scope.trainer:
         breakdowns = ["sector"]
     for by in breakdowns:
-        tables.append(_breakdown(base, by))
+        tables.append(_breakdown(personal.get(by, base), by))
     tables.append(
         _details(
             base,

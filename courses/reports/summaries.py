@@ -256,9 +256,36 @@ SOURCES = (
 )
 
 
+PERSONAL = ("region", "gender", "age_band")
+KEYS = ("metric", "month", *DIMENSIONS)
+
+
+def _margins(figures: Iterable[ReportFigure]) -> Iterator[ReportFigure]:
+    """Each figure's row over everyone, and one row per personal breakdown
+    (region, gender, age band), summed over the other two."""
+    cells: dict[tuple, list[float]] = defaultdict(lambda: [0, 0.0])
+    for figure in figures:
+        values = {key: getattr(figure, key) for key in KEYS}
+        for breakdown in ("", *PERSONAL):
+            row = dict(values)
+            for name in PERSONAL:
+                if name != breakdown:
+                    row[name] = ""
+            cell = cells[(breakdown, *[row[key] for key in KEYS])]
+            cell[0] += figure.value
+            cell[1] += figure.total
+    for (breakdown, *key), (value, total) in cells.items():
+        yield ReportFigure(
+            breakdown=breakdown,
+            value=value,
+            total=total,
+            **dict(zip(KEYS, key, strict=True)),
+        )
+
+
 def figures_compute() -> Iterable[ReportFigure]:
     for source in SOURCES:
-        yield from source()
+        yield from _margins(source())
 
 
 def summaries_rebuild() -> ReportBuild:

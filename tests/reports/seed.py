@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 
 from django.contrib.auth import get_user_model
+from django.db.models.functions import Mod
 from django.utils import timezone
 
 from certification.models import Credential, ProgramApplication, VerificationLog
@@ -39,8 +40,12 @@ def _spread(model, field: str, pks: list[int]) -> None:
             )
 
 
-def reports_seed(courses, *, people: int, countries=("CL", "PE")) -> dict:
-    """``people`` learners, each enrolled in every course of ``courses``."""
+def reports_seed(
+    courses, *, people: int, countries=("CL", "PE"), prefix="report-", programs=None
+) -> dict:
+    """``people`` learners, each enrolled in every course of ``courses``
+    (call again with another ``prefix`` and the returned ``programs`` to add
+    more people)."""
     User = get_user_model()
     genders = itertools.cycle([*Gender.values, ""])
     ages = itertools.cycle([*AgeBand.values, ""])
@@ -50,8 +55,8 @@ def reports_seed(courses, *, people: int, countries=("CL", "PE")) -> dict:
         regions = REGIONS[country]
         users.append(
             User(
-                username=f"report-{index}",
-                email=f"report-{index}@example.org",
+                username=f"{prefix}{index}",
+                email=f"{prefix}{index}@example.org",
                 password="!",
                 country=country,
                 region=regions[index % 3][0] if index % 7 else "",
@@ -60,26 +65,36 @@ def reports_seed(courses, *, people: int, countries=("CL", "PE")) -> dict:
             )
         )
     User.objects.bulk_create(users, batch_size=BATCH)
-    users = list(User.objects.filter(username__startswith="report-").order_by("pk"))
+    users = list(User.objects.filter(username__startswith=prefix).order_by("pk"))
+    first_enrolment = (
+        Enrolment.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    )
 
-    programs = {}
-    for country in countries:
-        standard = make_standard(country, code=f"{country}-REP-1")
-        programs[country] = make_program(standard, code=f"rep-{country.lower()}")
+    if programs is None:
+        programs = {}
+        for country in countries:
+            standard = make_standard(country, code=f"{country}-REP-1")
+            programs[country] = make_program(standard, code=f"rep-{country.lower()}")
+        for course in courses:
+            course.certification_program = programs[countries[0]]
+            course.save(update_fields=["certification_program"])
+
     for course in courses:
-        course.certification_program = programs[countries[0]]
-        course.save(update_fields=["certification_program"])
-
-    enrolments = [
-        Enrolment(user=user, course=course) for course in courses for user in users
-    ]
-    Enrolment.objects.bulk_create(enrolments, batch_size=BATCH)
-    pks = list(Enrolment.objects.order_by("pk").values_list("pk", flat=True))
+        Enrolment.objects.bulk_create(
+            [Enrolment(user=user, course=course) for user in users], batch_size=BATCH
+        )
+    pks = list(
+        Enrolment.objects.filter(pk__gt=first_enrolment)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     _spread(Enrolment, "enrolled_at", pks)
     # Every third enrolment is completed 20 days after it began.
-    done = pks[::3]
+    thirds = Enrolment.objects.annotate(third=Mod("pk", 3)).filter(
+        pk__gt=first_enrolment, third=0
+    )
     for index in range(MONTHS):
-        Enrolment.objects.filter(pk__in=done, enrolled_at=_month(index)).update(
+        thirds.filter(enrolled_at=_month(index)).update(
             completed_at=_month(index) + dt.timedelta(days=20)
         )
 
@@ -87,23 +102,33 @@ def reports_seed(courses, *, people: int, countries=("CL", "PE")) -> dict:
         course.pk: list(LessonPage.objects.child_of(course).order_by("path"))
         for course in courses
     }
-    completions = []
-    for position, (course, user) in enumerate(itertools.product(courses, users)):
+    first_completion = (
+        LessonCompletion.objects.order_by("-pk").values_list("pk", flat=True).first()
+        or 0
+    )
+    for course in courses:
         # Learners drop off: the n-th lesson is reached by fewer people.
-        for number, lesson in enumerate(lessons[course.pk]):
-            if position % (number + 2) == 0 or number == 0:
-                completions.append(
-                    LessonCompletion(user=user, lesson=lesson, course=course)
-                )
-    LessonCompletion.objects.bulk_create(completions, batch_size=BATCH)
+        LessonCompletion.objects.bulk_create(
+            [
+                LessonCompletion(user=user, lesson=lesson, course=course)
+                for position, user in enumerate(users)
+                for number, lesson in enumerate(lessons[course.pk])
+                if number == 0 or position % (number + 2) == 0
+            ],
+            batch_size=BATCH,
+        )
     _spread(
         LessonCompletion,
         "completed_at",
-        list(LessonCompletion.objects.order_by("pk").values_list("pk", flat=True)),
+        list(
+            LessonCompletion.objects.filter(pk__gt=first_completion)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        ),
     )
 
     sector = Sector.objects.get(code="publishing")
-    assessment = Assessment.objects.create(
+    assessment, _created = Assessment.objects.get_or_create(
         title="Cuestionario de informe", plugin_id="quiz", sector=sector
     )
     first_lessons = [lessons[c.pk][0] for c in courses]
@@ -133,9 +158,14 @@ def reports_seed(courses, *, people: int, countries=("CL", "PE")) -> dict:
     _spread(
         ProgramApplication,
         "created_at",
-        list(ProgramApplication.objects.order_by("pk").values_list("pk", flat=True)),
+        list(
+            ProgramApplication.objects.filter(learner__username__startswith=prefix)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        ),
     )
 
+    offset = Credential.objects.count()
     credentials = []
     statuses = itertools.cycle(["active", "active", "suspended", "revoked", "expired"])
     for index, user in enumerate(users[::2]):
@@ -153,11 +183,13 @@ def reports_seed(courses, *, people: int, countries=("CL", "PE")) -> dict:
                 standard_title=program.standard.title,
                 issued_at=_month(index) + dt.timedelta(days=12),
                 status=next(statuses),
-                status_index=index,
+                status_index=offset + index,
             )
         )
     Credential.objects.bulk_create(credentials, batch_size=BATCH)
-    issued = list(Credential.objects.order_by("pk"))
+    issued = list(
+        Credential.objects.filter(holder__username__startswith=prefix).order_by("pk")
+    )
     logs = [
         VerificationLog(
             credential=credential,
@@ -172,6 +204,12 @@ def reports_seed(courses, *, people: int, countries=("CL", "PE")) -> dict:
     _spread(
         VerificationLog,
         "at",
-        list(VerificationLog.objects.order_by("pk").values_list("pk", flat=True)),
+        list(
+            VerificationLog.objects.filter(
+                credential__holder__username__startswith=prefix
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        ),
     )
     return {"users": users, "programs": programs, "assessment": assessment}
