@@ -9,7 +9,8 @@ to rebuild the summary from scratch at a million enrolments is printed too.
 Attempts (one per person), applications (one per person), credentials (one
 per two people) and verifications (two per credential) grow with the people.
 
-Run with ``make bench`` (or ``pytest tests/benchmarks/test_bench_reports.py -m bench -s``).
+Run with ``make bench``, or on its own:
+``pytest tests/benchmarks/test_bench_reports.py -m bench -s``.
 """
 
 import statistics

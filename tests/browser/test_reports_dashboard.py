@@ -7,7 +7,6 @@ from wagtail.users.models import UserProfile
 
 from tests.browser.a11y import axe_violations
 from tests.browser.journey import log_in_as
-from tests.reports.conftest import courses, officer_cl, seeded  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +29,7 @@ def test_officer_reads_charts_and_their_tables(
     live_server,
     seeded,
     officer_cl,
-    language,  # noqa: F811
+    language,
 ):
     profile = UserProfile.get_for_user(officer_cl)  # the CMS's own language
     profile.preferred_language = language

@@ -1,3 +1,5 @@
+"""Report fixtures, shared with the browser tests (loaded by tests/conftest.py)."""
+
 import pytest
 
 from certification.roles import officer_roles_sync
