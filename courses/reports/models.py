@@ -9,6 +9,7 @@ class Metric(models.TextChoices):
     LESSONS = "lessons", _("Lecciones completadas")
     ATTEMPTS = "attempts", _("Intentos de evaluación")
     ATTEMPTS_PASSED = "attempts_passed", _("Intentos aprobados")
+    CRITERIA = "criteria", _("Criterios evaluados")
     APPLICATIONS = "applications", _("Postulaciones")
     CERTIFIED = "certified", _("Postulaciones certificadas")
     CREDENTIALS = "credentials", _("Certificados emitidos")

@@ -133,8 +133,8 @@ CORE_METRICS = [
 
 
 def dashboard(scope: Scope, **filters) -> list[Table]:
-    """Every table of the dashboard for ``scope``: 14 queries or fewer,
-    whatever the number of people (16 with a trainer's lesson table)."""
+    """Every table of the dashboard for ``scope``: 19 queries or fewer,
+    whatever the number of people (21 with a trainer's lesson table)."""
     base = figures(scope, **filters)
     tables = [_monthly(base), _funnel(base)]
     personal = {name: figures(scope, breakdown=name, **filters) for name in PERSONAL}
@@ -173,6 +173,8 @@ def dashboard(scope: Scope, **filters) -> list[Table]:
         )
     )
     tables.append(_pass_rates(base))
+    tables.append(_course_pass_rates(base, scope))
+    tables.append(_criteria(base))
     tables.append(_durations(base))
     if scope.trainer:
         tables.append(_lesson_dropoff(base, scope))
@@ -361,3 +363,80 @@ def _prefixes(paths: list[str]) -> str:
     import re
 
     return "^(" + "|".join(re.escape(p) for p in paths) + ")"
+
+
+def _rate(part, whole) -> float:
+    return round(100 * part / whole, 1)
+
+
+def _course_pass_rates(base, scope: Scope) -> Table:
+    from courses.models import CoursePage
+
+    grid = _grid(base, "course", [Metric.ATTEMPTS, Metric.ATTEMPTS_PASSED])
+    titles = dict(
+        CoursePage.objects.filter(pk__in=[k for k in grid if k]).values_list(
+            "pk", "title"
+        )
+    )
+    table = Table(
+        "course_pass_rates",
+        str(_("Intentos de evaluación y aprobación, por curso")),
+        [
+            str(_("Curso")),
+            str(_("Intentos")),
+            str(_("Aprobados")),
+            str(_("Tasa de aprobación (%)")),
+        ],
+    )
+    for course in sorted(grid, key=lambda k: titles.get(k, "")):
+        attempts = grid[course].get(Metric.ATTEMPTS, (0, 0))[0]
+        passed = grid[course].get(Metric.ATTEMPTS_PASSED, (0, 0))[0]
+        if attempts:
+            label = titles.get(course) or str(_("Fuera de un curso"))
+            table.rows.append([label, attempts, passed, _rate(passed, attempts)])
+    return table
+
+
+def _criteria(base) -> Table:
+    """How often each criterion was found met, per assessment."""
+    from certification.models import PerformanceCriterion
+    from plugins.models import Assessment
+
+    values = _sum(base, "detail", Metric.CRITERIA)
+    keys = [detail.split(":", 1) for detail in values]
+    assessments = dict(
+        Assessment.objects.filter(
+            pk__in={int(a) for a, _k in keys if a.isdigit()}
+        ).values_list("pk", "title")
+    )
+    criteria = dict(
+        PerformanceCriterion.objects.filter(
+            pk__in={
+                int(k[3:]) for _a, k in keys if k.startswith("pc:") and k[3:].isdigit()
+            }
+        ).values_list("pk", "code")
+    )
+    table = Table(
+        "criteria",
+        str(_("Logro por criterio de desempeño")),
+        [
+            str(_("Evaluación y criterio")),
+            str(_("Veces evaluado")),
+            str(_("Veces logrado")),
+            str(_("Tasa de logro (%)")),
+        ],
+    )
+    for detail in sorted(values):
+        judged, met = values[detail]
+        assessment, _sep, key = detail.partition(":")
+        title = assessments.get(int(assessment)) if assessment.isdigit() else None
+        code = (
+            criteria.get(int(key[3:]), key)
+            if key.startswith("pc:") and key[3:].isdigit()
+            else key
+        )
+        met = int(met)
+        table.rows.append(
+            [f"{title or assessment}: {code}", judged, met, _rate(met, judged)]
+        )
+    return table

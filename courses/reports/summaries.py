@@ -177,6 +177,50 @@ def attempt_figures() -> Iterator[ReportFigure]:
             yield _figure(Metric.ATTEMPTS_PASSED, row, value=passed)
 
 
+def criterion_figures() -> Iterator[ReportFigure]:
+    """Per assessment criterion: how many graded attempts judged it
+    (``value``) and how many found it met (``total``). Read from each
+    attempt's result in chunks: the one figure the database cannot group."""
+    lessons = _lesson_courses()
+    cells: dict[tuple, list] = defaultdict(lambda: [0, 0])
+    graded = (
+        Attempt.objects.filter(graded_at__isnull=False)
+        .exclude(result={})
+        .values_list(
+            "graded_at",
+            "learner__country",
+            "assessment__sector__code",
+            "assessment_id",
+            "page_id",
+            "result",
+        )
+    )
+    for when, country, sector, assessment, page, result in graded.iterator(
+        chunk_size=BATCH
+    ):
+        for key, met in (result or {}).get("criteria", {}).items():
+            cell = cells[
+                (
+                    when.date().replace(day=1),
+                    country,
+                    sector,
+                    lessons.get(page),
+                    f"{assessment}:{key}"[:40],
+                )
+            ]
+            cell[0] += 1
+            cell[1] += bool(met)
+    for (month, country, sector, course, detail), (judged, met) in cells.items():
+        row = {
+            "month": month,
+            "country": country,
+            "sector": sector,
+            "course": course,
+            "detail": detail,
+        }
+        yield _figure(Metric.CRITERIA, row, value=judged, total=float(met))
+
+
 def application_figures() -> Iterator[ReportFigure]:
     fields = {
         **_person("learner"),
@@ -250,6 +294,7 @@ def verification_figures() -> Iterator[ReportFigure]:
 SOURCES = (
     enrolment_figures,
     attempt_figures,
+    criterion_figures,
     application_figures,
     credential_figures,
     verification_figures,

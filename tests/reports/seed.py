@@ -132,6 +132,12 @@ def reports_seed(
         title="Cuestionario de informe", plugin_id="quiz", sector=sector
     )
     first_lessons = [lessons[c.pk][0] for c in courses]
+    criteria = [
+        f"pc:{pk}"
+        for pk in programs[countries[0]]
+        .standard.units.values_list("criteria__pk", flat=True)
+        .order_by("criteria__pk")[:2]
+    ]
     attempts = [
         Attempt(
             assessment=assessment,
@@ -139,7 +145,12 @@ def reports_seed(
             page=first_lessons[index % len(first_lessons)],
             status="passed" if index % 4 else "not_yet_competent",
             submitted_at=_month(index),
+            graded_at=_month(index),
             percent=80 if index % 4 else 40,
+            # The first criterion is met by three in four, the second by half.
+            result={
+                "criteria": {criteria[0]: bool(index % 4), criteria[1]: index % 2 == 0}
+            },
         )
         for index, user in enumerate(users)
     ]

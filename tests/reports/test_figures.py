@@ -99,6 +99,19 @@ def test_pass_rates_and_durations(seeded):
     assert durations[0][1] == 20.0  # every completion took 20 days
 
 
+def test_criteria_met_equal_the_graded_results(seeded):
+    table = tables_of(CL)["criteria"]
+    graded = Attempt.objects.filter(learner__country="CL", graded_at__isnull=False)
+    first, second = sorted(table.rows)
+    assert first[1] == second[1] == graded.count()
+    met = [
+        sum(bool(a.result["criteria"][k]) for a in graded)
+        for k in sorted(graded[0].result["criteria"])
+    ]
+    assert sorted([first[2], second[2]]) == sorted(met)
+    assert first[0].startswith("Cuestionario de informe: U1.C")
+
+
 def test_applications_by_route_and_outcome(seeded):
     table = rows(tables_of(CL)["applications"])
     rpl = ProgramApplication.objects.filter(learner__country="CL", route="rpl")
@@ -129,5 +142,5 @@ def test_rebuild_replaces_the_summary(seeded):
 
 
 def test_dashboard_query_count_is_fixed(seeded, django_assert_max_num_queries):
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(19):
         dashboard(CL)
