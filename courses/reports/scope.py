@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from certification.roles import officer_countries
 from courses.models import CoursePage
+from courses.roles import REGIONAL_GROUP
 from lms.reference.models import CountryCode
 
-REGIONAL_GROUP = "Grupo Técnico de Cultura de la Alianza del Pacífico"
 ALL_COUNTRIES = frozenset(CountryCode.values)
 
 
