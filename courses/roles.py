@@ -40,6 +40,7 @@ from plugins.roles import trainer_group_name
 REVIEWERS_GROUP = "Revisores de contenido"
 ASSESSORS_GROUP = "Evaluadores"
 OFFICERS_GROUP = "Oficiales de certificación"
+REGIONAL_GROUP = "Grupo Técnico de Cultura de la Alianza del Pacífico"
 WORKFLOW_NAME = "Revisión de contenidos"
 APPROVAL_TASK_NAME = "Aprobación de revisores"
 
@@ -159,5 +160,7 @@ def roles_sync() -> RolesSummary:
     summary.groups[OFFICERS_GROUP] = _group(
         OFFICERS_GROUP, (ADMIN_ACCESS, "courses.view_enrolment")
     )
+    # The Technical Group's regional role: reads regional reports only.
+    summary.groups[REGIONAL_GROUP] = _group(REGIONAL_GROUP, (ADMIN_ACCESS,))
     summary.workflow = _sync_workflow(reviewers, catalogs)
     return summary

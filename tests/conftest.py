@@ -11,6 +11,8 @@ from courses.models import CatalogPage, CoursePage, LessonPage, SectorPage
 from lms.reference.models import Country, Sector
 from tests.factories import UserFactory
 
+pytest_plugins = ["tests.reports.fixtures"]
+
 _MIGRATED_ROWS: dict[str, str] = {}
 
 

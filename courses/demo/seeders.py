@@ -32,6 +32,7 @@ from courses.models import CatalogPage, CoursePage, LessonPage, SectorPage
 from courses.roles import (
     ASSESSORS_GROUP,
     OFFICERS_GROUP,
+    REGIONAL_GROUP,
     REVIEWERS_GROUP,
     roles_sync,
     trainer_group_name,
@@ -140,6 +141,13 @@ DEMO_USERS = [
         "Pedro Huamán Rojas",
         "PE",
         groups=(OFFICERS_GROUP,),
+    ),
+    DemoUser(
+        "grupo-tecnico",
+        "grupo-tecnico@cultura-ap.example",
+        "Grupo Técnico de Cultura (informes regionales)",
+        "Lucía Ramírez Vega",
+        groups=(REGIONAL_GROUP,),
     ),
     DemoUser(
         "aprendiz",

@@ -106,7 +106,15 @@ class ProfileForm(NameFieldsMixin, IdentityFieldsMixin, forms.ModelForm):
             "national_id",
             "preferred_language",
             "time_zone",
+            "region",
+            "gender",
+            "age_band",
         ]
+        help_texts = {
+            "region": _("Opcional. Solo se usa, sumado, en los informes del país."),
+            "gender": _("Opcional. Solo se usa, sumado, en los informes."),
+            "age_band": _("Opcional. Solo se usa, sumado, en los informes."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from lms.reference.models import CountryCode
+from lms.reference.regions import REGION_CHOICES, AgeBand, Gender, region_country
 
 from .identity import normalize_national_id
 from .timezones import time_zone_for_country, time_zone_validate
@@ -50,6 +51,20 @@ class User(AbstractUser):
         ),
     )
 
+    # Optional, self-declared: only reports use them, and only in aggregate.
+    region = models.CharField(
+        _("región, departamento o estado"),
+        max_length=8,
+        blank=True,
+        choices=REGION_CHOICES,
+    )
+    gender = models.CharField(
+        _("género"), max_length=12, blank=True, choices=Gender.choices
+    )
+    age_band = models.CharField(
+        _("edad"), max_length=12, blank=True, choices=AgeBand.choices
+    )
+
     class Meta:
         verbose_name = _("usuario")
         verbose_name_plural = _("usuarios")
@@ -77,6 +92,10 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
+        if self.region and self.country and region_country(self.region) != self.country:
+            raise ValidationError(
+                {"region": _("Elija una división de su país.")}, code="region_country"
+            )
         if self.national_id:
             try:
                 self.national_id = normalize_national_id(self.country, self.national_id)

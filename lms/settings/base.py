@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.timezones import TIME_ZONE_CHOICES
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "certification",
     "plugins",
     "courses",
+    "courses.reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -277,6 +279,16 @@ CELERY_BEAT_SCHEDULE = {
     },
     # The outbox: e-mails recorded but left unsent (a worker killed, the mail
     # server down) are sent again every few minutes.
+    # Reports read a summary table: rebuilt from the raw rows every hour, and
+    # each country's monthly PDF is e-mailed to its officers on the 1st.
+    "reports-rebuild-summaries": {
+        "task": "reports.rebuild_summaries",
+        "schedule": int(env("LMS_REPORTS_REBUILD_SECONDS", "3600")),
+    },
+    "reports-send-monthly": {
+        "task": "reports.send_monthly",
+        "schedule": crontab(minute=0, hour=6, day_of_month=1),
+    },
     "notifications-send-pending": {
         "task": "notifications.send_pending",
         "schedule": int(env("LMS_NOTIFICATIONS_SWEEP_SECONDS", "300")),

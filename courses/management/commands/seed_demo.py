@@ -16,6 +16,7 @@ from certification.demo.credentials import seed_credentials_demo
 from courses.alignment import seed_course_certification
 from courses.demo.assessments import seed_assessments_demo
 from courses.demo.assessments_english import seed_assessments_english
+from courses.demo.reports import seed_reports_demo
 from courses.demo.road import seed_road_demo
 from courses.demo.seeders import (
     DEMO_PASSWORD,
@@ -50,6 +51,8 @@ SEEDERS += [seed_assessments_english]
 SEEDERS += [seed_road_demo]
 # Issuer keys and two demo credentials (one valid, one revoked) to verify.
 SEEDERS += [seed_credentials_demo]
+# The reports' summary, with the demo learners' optional profile fields.
+SEEDERS += [seed_reports_demo]
 # Page-by-page log lines from Wagtail and the task runner drown the summary.
 QUIET_LOGGERS = ("wagtail", "django_tasks")
 

@@ -1,0 +1,85 @@
+"""The reports dashboard at 10,000 and at 1,000,000 enrolments.
+
+Dashboards read the summary table, whose size is bounded by the breakdowns'
+values (months, countries, sectors, courses, regions...), not by the number of
+people, so the dashboard should render in about the same time at both sizes
+(target: within a ratio of 1.5) and with the same number of queries. The time
+to rebuild the summary from scratch at a million enrolments is printed too.
+
+Attempts (one per person), applications (one per person), credentials (one
+per two people) and verifications (two per credential) grow with the people.
+
+Run with ``make bench``, or on its own:
+``pytest tests/benchmarks/test_bench_reports.py -m bench -s``.
+"""
+
+import statistics
+import time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses.models import Enrolment
+from courses.reports.models import ReportFigure
+from courses.reports.summaries import summaries_rebuild
+from tests.conftest import make_course
+from tests.factories import UserFactory
+from tests.reports.seed import reports_seed
+
+pytestmark = [pytest.mark.bench, pytest.mark.django_db]
+
+COURSES = 20
+SMALL, LARGE = 10_000, 1_000_000
+RUNS = 7
+
+
+def dashboard_time(client) -> tuple[float, int]:
+    client.get("/admin/reports/")  # warm
+    times = []
+    for _run in range(RUNS):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            answer = client.get("/admin/reports/")
+            times.append(time.perf_counter() - started)
+        assert answer.status_code == 200
+    return statistics.median(times), len(queries)
+
+
+def test_dashboard_at_ten_thousand_and_a_million_enrolments(client, sector_page):
+    courses = [
+        make_course(sector_page, title=f"Curso {n}", slug=f"curso-{n}", lessons=1)
+        for n in range(COURSES)
+    ]
+    admin = UserFactory(username="bench-admin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+
+    seed = reports_seed(courses, people=SMALL // COURSES, prefix="small-")
+    summaries_rebuild()
+    small_rows = ReportFigure.objects.count()
+    small_time, small_queries = dashboard_time(client)
+
+    started = time.perf_counter()
+    reports_seed(
+        courses,
+        people=(LARGE - SMALL) // COURSES,
+        prefix="large-",
+        programs=seed["programs"],
+    )
+    seeded = time.perf_counter() - started
+    assert Enrolment.objects.count() == LARGE
+    build = summaries_rebuild()
+    large_rows = ReportFigure.objects.count()
+    large_time, large_queries = dashboard_time(client)
+
+    print(
+        f"\nreports dashboard, median of {RUNS} renders"
+        f"\n  {SMALL:>9,} enrolments: {small_time * 1000:7.1f} ms, "
+        f"{small_queries} queries, {small_rows:,} summary rows"
+        f"\n  {LARGE:>9,} enrolments: {large_time * 1000:7.1f} ms, "
+        f"{large_queries} queries, {large_rows:,} summary rows"
+        f"\n  ratio (1M / 10k): {large_time / small_time:.2f} (target <= 1.5)"
+        f"\n  summary rebuilt from scratch at 1M: {build.seconds:.1f} s"
+        f" ({seeded:.0f} s to write the raw rows)"
+    )
+    assert small_queries == large_queries
