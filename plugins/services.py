@@ -162,7 +162,7 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
         )
         attempt.submitted_at = now
         attempt.status = AttemptStatus.AWAITING_GRADING
-        score = plugin.grade(attempt.presented, attempt.response)
+        score = plugin.grade(config=attempt.presented, response=attempt.response)
         if score is None:
             if attempt.page_id is None:
                 attempt.assessor = _assessor_for(attempt)
