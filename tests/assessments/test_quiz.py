@@ -77,14 +77,23 @@ def test_multiple_choice_needs_the_exact_set(config):
 def test_short_answer_ignores_case_accents_and_spaces(config):
     question = by_kind(config, "short")
     answer = {question["id"]: "  registro de PROPIEDAD   intelectual "}
-    assert quiz.grade(config=config, response={"answers": answer}).items[question["id"]]["correct"]
+    assert quiz.grade(config=config, response={"answers": answer}).items[
+        question["id"]
+    ]["correct"]
     wrong = {question["id"]: "registro civil"}
-    assert not quiz.grade(config=config, response={"answers": wrong}).items[question["id"]]["correct"]
+    assert not quiz.grade(config=config, response={"answers": wrong}).items[
+        question["id"]
+    ]["correct"]
 
 
 def test_true_false_and_unanswered(config):
     question = by_kind(config, "truefalse")
-    assert quiz.grade(config=config, response={"answers": {question["id"]: ["true"]}}).points == 1
+    assert (
+        quiz.grade(
+            config=config, response={"answers": {question["id"]: ["true"]}}
+        ).points
+        == 1
+    )
     assert quiz.grade(config=config, response={"answers": {}}).points == 0
 
 
@@ -96,7 +105,8 @@ def test_points_per_question_weigh_the_score():
     config = form.cleaned_data
     first, second = config["questions"]
     score = quiz.grade(
-        config=config, response={"answers": {first["id"]: ["true"], second["id"]: ["true"]}}
+        config=config,
+        response={"answers": {first["id"]: ["true"], second["id"]: ["true"]}},
     )
     assert (score.points, score.max_points, score.percent) == (3, 4, 75)
 
