@@ -135,14 +135,16 @@ class ItemListWidget(forms.Widget):
         return False
 
     def render(self, name, value, attrs=None, renderer=None):
-        if isinstance(value, _Rows):
+        if isinstance(value, _Rows):  # posted: the rows written in, as typed
             forms_ = [self.subform(name, i, data=d, files=f) for d, f, i in value]
+            start = max((i for _d, _f, i in value), default=-1) + 1
+            forms_ = [form for form in forms_ if form.has_changed()]
         else:
             items = value if isinstance(value, list) else []
             forms_ = [
                 self.subform(name, i, initial=item) for i, item in enumerate(items)
             ]
-        start = len(forms_)
+            start = len(forms_)
         forms_ += [self.subform(name, start + n) for n in range(self.extra)]
         rows = format_html_join(
             "",
