@@ -363,7 +363,11 @@ class AssessmentPlugin(ABC):
     @abstractmethod
     def clean_response(self, *, config: dict, data, files) -> dict:
         """Validate a submission (``data`` a QueryDict of the POST, ``files``
-        its uploaded files) and return the response to store. Raise
+        its uploaded files) and return the response to store. The core has
+        already removed its own fields from ``data`` (the CSRF token
+        ``csrfmiddlewaretoken`` and ``next``) and inputs whose every value is
+        empty, so ``reject_unknown_fields(data, {...})`` need only list the
+        inputs ``render`` produces. Raise
         :class:`FixableError` for what the learner can put right in the form
         (an empty answer, too many files, a bad link) and a plain
         ``django.core.exceptions.ValidationError`` with a reason the learner
