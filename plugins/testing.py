@@ -44,6 +44,7 @@ import json
 import os
 import random
 import sys
+import traceback
 from html.parser import HTMLParser
 
 from django.core.exceptions import ValidationError
@@ -117,19 +118,31 @@ def check_plugin(plugin: AssessmentPlugin) -> list[str]:
     the contract)."""
     failures: list[str] = []
     failures += _identity(plugin)
+    try:
+        _run(plugin, failures)
+    except Exception as exc:  # a plugin method that crashes is a failure too
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        failures.append(
+            f"the round trip stopped: {type(exc).__name__}: {exc} "
+            f"({frame.filename}, line {frame.lineno}, in {frame.name})"
+        )
+    return failures
+
+
+def _run(plugin, failures) -> None:
     examples = plugin.contract_examples()
     if not isinstance(examples, ContractExamples):
-        return [
-            *failures,
+        failures.append(
             "contract_examples() must return a plugins.base.ContractExamples "
-            f"(got {type(examples).__name__})",
-        ]
+            f"(got {type(examples).__name__})"
+        )
+        return
     config = _author(plugin, examples, failures)
     if config is None:
-        return failures
+        return
     prepared = _prepare(plugin, config, failures)
     if prepared is None:
-        return failures
+        return
     _render(plugin, examples, prepared, failures)
     for label, example in (
         ("passing", examples.passing),
@@ -139,7 +152,6 @@ def check_plugin(plugin: AssessmentPlugin) -> list[str]:
     if examples.fixable is not None:
         _fixable(plugin, examples, prepared, failures)
     _tampered(plugin, examples, prepared, failures)
-    return failures
 
 
 def _identity(plugin) -> list[str]:

@@ -200,3 +200,16 @@ def test_lms_plugin_check_refuses_an_unknown_name_in_one_line(tmp_path):
 def test_examples_are_plain_data():
     examples = get_plugin("testdummy").contract_examples()
     assert copy.deepcopy(examples) == examples
+
+
+@pytest.mark.django_db
+def test_a_crashing_method_is_a_failure_line_not_a_traceback():
+    def render(self, *, config, data=None, errors=None):
+        return config["no-such-key"]
+
+    failures = check_plugin(_variant(render=render))
+    assert any(
+        "the round trip stopped: KeyError: 'no-such-key'" in line
+        and "in render" in line
+        for line in failures
+    ), failures
