@@ -4,7 +4,7 @@ available, the admin names the missing plugin, editing explains why it
 cannot be done."""
 
 from courses.services import enrolment_create
-from plugins.models import Assessment
+from plugins.models import Assessment, Attempt, AttemptStatus
 from tests.assessments.conftest import embed
 
 
@@ -40,3 +40,26 @@ def test_editing_answers_a_page_that_says_why(admin_client):
     assert "usa el complemento «karaoke», que no está instalado" in html
     assert "LMS_PLUGINS_EXCLUDE" in html
     assert 'name="title"' not in html
+
+
+def test_starting_or_grading_it_is_refused_in_words(
+    client, admin_client, course, learner
+):
+    """A start forged without the panel answers with the reason; an attempt
+    left awaiting a grade opens a page saying why it cannot be graded."""
+    orphan = _orphan()
+    lesson = embed(course, orphan)
+    client.force_login(learner)
+    response = client.post(f"/assessments/{orphan.pk}/start/", {"next": lesson.url})
+    assert response.status_code == 400
+    assert "Esta actividad no está disponible." in response.content.decode()
+    attempt = Attempt.objects.create(
+        assessment=orphan,
+        learner=learner,
+        number=1,
+        presented={},
+        response={},
+        status=AttemptStatus.AWAITING_GRADING,
+    )
+    html = admin_client.get(f"/admin/assessments/queue/{attempt.pk}/").content.decode()
+    assert "ni calificar hasta que se instale" in html
