@@ -17,9 +17,13 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
 
-$(STAMP): $(PY) pyproject.toml $(wildcard tests/testplugin/pyproject.toml)
+# Plugin packages installed beside the platform, as an outside plugin would be:
+# the suite's test plugin and the interview plugin (packages/).
+PLUGIN_PACKAGES := $(dir $(wildcard tests/testplugin/pyproject.toml packages/*/pyproject.toml))
+
+$(STAMP): $(PY) pyproject.toml $(wildcard tests/testplugin/pyproject.toml packages/*/pyproject.toml)
 	$(PY) -m pip install --quiet -e '.[dev]'
-	@if [ -f tests/testplugin/pyproject.toml ]; then $(PY) -m pip install --quiet -e tests/testplugin; fi
+	@for package in $(PLUGIN_PACKAGES); do $(PY) -m pip install --quiet -e $$package || exit 1; done
 	touch $(STAMP)
 
 # Independent implementations (npm) the tests check the platform's output against.

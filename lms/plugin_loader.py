@@ -40,6 +40,34 @@ def _distribution(entry_point: EntryPoint) -> str:
     return dist.name if dist is not None else ""
 
 
+def plugin_error(label: str, text: str, *, fix: bool = True) -> ImproperlyConfigured:
+    """The one start-up error of a plugin: always ``Assessment plugin
+    '<label>': <what is wrong>`` with ``label`` its entry-point name (the name
+    ``LMS_PLUGINS_EXCLUDE`` takes; see :func:`plugin_label`)."""
+    message = f"Assessment plugin '{label}': {text}"
+    if fix:
+        message = message.rstrip(".") + (
+            ". Fix or upgrade the plugin, or add its name to LMS_PLUGINS_EXCLUDE."
+        )
+    return ImproperlyConfigured(message)
+
+
+def describe_error(exc: BaseException) -> str:
+    """``exc`` in one line, with the file and line of a syntax error."""
+    if isinstance(exc, SyntaxError) and exc.filename:
+        return f"SyntaxError: {exc.msg} ({exc.filename}, line {exc.lineno})"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def plugin_label(module: str) -> str:
+    """The entry-point name that declares the app ``module`` (the plugin's
+    one name in every message); the module itself when none does."""
+    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+        if entry_point.module == module:
+            return entry_point.name
+    return module
+
+
 def _check_importable(entry_point: EntryPoint) -> None:
     module = entry_point.module
     try:
@@ -49,10 +77,9 @@ def _check_importable(entry_point: EntryPoint) -> None:
         if importlib.util.find_spec(f"{module}.apps") is not None:
             importlib.import_module(f"{module}.apps")
     except Exception as exc:  # any failure must name the plugin, never pass
-        raise ImproperlyConfigured(
-            f"Assessment plugin '{entry_point.name}' ({entry_point.value}) "
-            f"cannot be loaded: {type(exc).__name__}: {exc}. Install it correctly "
-            "or add its name to LMS_PLUGINS_EXCLUDE."
+        raise plugin_error(
+            entry_point.name,
+            f"cannot be loaded from {entry_point.value}: {describe_error(exc)}",
         ) from exc
 
 
@@ -75,9 +102,11 @@ def discover(
         if entry_point.name in plugins:
             if plugins[entry_point.name].module == entry_point.module:
                 continue
-            raise ImproperlyConfigured(
-                f"Assessment plugin '{entry_point.name}' is declared twice "
-                f"({plugins[entry_point.name].module} and {entry_point.module})."
+            raise plugin_error(
+                entry_point.name,
+                f"is declared twice ({plugins[entry_point.name].module} and "
+                f"{entry_point.module}).",
+                fix=False,
             )
         _check_importable(entry_point)
         plugins[entry_point.name] = DiscoveredPlugin(

@@ -8,10 +8,9 @@ class PluginsConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
-        from django.core.exceptions import ImproperlyConfigured
         from django.db.models.signals import post_migrate
 
-        from lms.plugin_loader import plugin_modules
+        from lms.plugin_loader import plugin_error, plugin_label, plugin_modules
         from plugins.notifications import renderers_register
         from plugins.registry import PluginConfig, all_plugins
         from plugins.roles import assessor_permissions_grant
@@ -19,10 +18,9 @@ class PluginsConfig(AppConfig):
         declared = plugin_modules()
         for config in apps.get_app_configs():
             if config.name in declared and not isinstance(config, PluginConfig):
-                raise ImproperlyConfigured(
-                    f"Assessment plugin '{config.name}' is declared under the "
-                    "lms.assessments entry points but its AppConfig does not "
-                    "subclass plugins.registry.PluginConfig."
+                raise plugin_error(
+                    plugin_label(config.name),
+                    "its AppConfig does not subclass plugins.registry.PluginConfig.",
                 )
         renderers_register()
         all_plugins()  # fail at start-up, not in a request, on duplicate ids

@@ -28,7 +28,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 from packaging.requirements import InvalidRequirement, Requirement
 
-from plugins.base import AssessmentPlugin
+from lms.plugin_loader import describe_error, plugin_error, plugin_label
+from plugins.base import AssessmentPlugin, signature_problems
 
 PLATFORM_DISTRIBUTION = "pacific-alliance-lms"
 REQUIRED_META = ("name", "version", "compatibility")
@@ -52,21 +53,20 @@ def check_compatibility(label: str, compatibility: str) -> None:
     try:
         requirement = Requirement(compatibility)
     except InvalidRequirement as exc:
-        raise ImproperlyConfigured(
-            f"Assessment plugin '{label}' declares an invalid compatibility "
-            f"{compatibility!r}: {exc}"
+        raise plugin_error(
+            label, f"declares an invalid compatibility {compatibility!r}: {exc}"
         ) from exc
     if requirement.name != PLATFORM_DISTRIBUTION:
-        raise ImproperlyConfigured(
-            f"Assessment plugin '{label}' must state its compatibility with "
-            f"{PLATFORM_DISTRIBUTION}, not {requirement.name}."
+        raise plugin_error(
+            label,
+            f"must state its compatibility with {PLATFORM_DISTRIBUTION}, "
+            f"not {requirement.name}.",
         )
     running = platform_version()
     if not requirement.specifier.contains(running, prereleases=True):
-        raise ImproperlyConfigured(
-            f"Assessment plugin '{label}' requires {compatibility}, but this "
-            f"platform is version {running}. Upgrade the plugin or exclude it "
-            "with LMS_PLUGINS_EXCLUDE."
+        raise plugin_error(
+            label,
+            f"requires {compatibility}, but this platform is version {running}.",
         )
 
 
@@ -76,7 +76,14 @@ def _blank(value) -> bool:
 
 
 class PluginConfig(AppConfig):
-    """Base ``AppConfig`` of every assessment plugin."""
+    """Base ``AppConfig`` of every assessment plugin.
+
+    Every way a plugin can be broken stops start-up with one
+    ``ImproperlyConfigured`` naming it by its entry-point name (``label``):
+    missing or blank ``LMSPluginMeta``, a bad compatibility requirement, a
+    ``plugin.py`` that does not import (syntax error, ``NameError``, a
+    missing import), a missing or mis-signed method, an id or evidence kind
+    not allowed, an id another plugin uses."""
 
     #: Dotted path of the plugin's ``AssessmentPlugin`` subclass.
     plugin: str = ""
@@ -90,19 +97,19 @@ class PluginConfig(AppConfig):
 
     def __init__(self, app_name, app_module):
         super().__init__(app_name, app_module)
+        self.plugin_label = plugin_label(app_name)
         meta = getattr(self, "LMSPluginMeta", None)
         if meta is None:
-            raise ImproperlyConfigured(
-                f"Assessment plugin '{app_name}' has no LMSPluginMeta inner class "
-                "on its AppConfig."
-            )
+            raise self.error("has no LMSPluginMeta inner class on its AppConfig.")
         missing = [key for key in REQUIRED_META if _blank(getattr(meta, key, None))]
         if missing or not self.plugin:
-            raise ImproperlyConfigured(
-                f"Assessment plugin '{app_name}' is missing "
-                f"{', '.join(missing or ['plugin'])} in its AppConfig."
+            raise self.error(
+                f"is missing {', '.join(missing or ['plugin'])} in its AppConfig."
             )
-        check_compatibility(app_name, meta.compatibility)
+        check_compatibility(self.plugin_label, meta.compatibility)
+
+    def error(self, text: str) -> ImproperlyConfigured:
+        return plugin_error(self.plugin_label, text)
 
     def ready(self):
         plugin_class = self.plugin_class()
@@ -110,44 +117,49 @@ class PluginConfig(AppConfig):
             isinstance(plugin_class, type)
             and issubclass(plugin_class, AssessmentPlugin)
         ):
-            raise ImproperlyConfigured(
-                f"Assessment plugin '{self.name}': {self.plugin} is not an "
-                "AssessmentPlugin subclass."
-            )
+            raise self.error(f"{self.plugin} is not an AssessmentPlugin subclass.")
         if getattr(plugin_class, "__abstractmethods__", None):
             missing = ", ".join(sorted(plugin_class.__abstractmethods__))
-            raise ImproperlyConfigured(
-                f"Assessment plugin '{self.name}' does not implement: {missing}."
-            )
+            raise self.error(f"does not implement {missing}.")
+        problems = signature_problems(plugin_class)
+        if problems:
+            raise self.error("; ".join(problems) + ".")
+        for attribute in ("id", "name"):
+            if _blank(getattr(plugin_class, attribute, None)):
+                raise self.error(f"{self.plugin} declares no {attribute}.")
         if plugin_class.evidence_kind not in EVIDENCE_KINDS:
-            raise ImproperlyConfigured(
-                f"Assessment plugin '{self.name}': evidence_kind "
-                f"{plugin_class.evidence_kind!r} is not one of "
+            raise self.error(
+                f"evidence_kind {plugin_class.evidence_kind!r} is not one of "
                 f"{', '.join(EVIDENCE_KINDS)}."
             )
 
     def plugin_class(self) -> type[AssessmentPlugin]:
         try:
             return import_string(self.plugin)
-        except ImportError as exc:
-            raise ImproperlyConfigured(
-                f"Assessment plugin '{self.name}': cannot import {self.plugin}: {exc}"
+        except Exception as exc:  # a syntax or name error too: name the plugin
+            raise self.error(
+                f"cannot import {self.plugin}: {describe_error(exc)}"
             ) from exc
 
 
 @cache
 def _plugins() -> dict[str, AssessmentPlugin]:
     found: dict[str, AssessmentPlugin] = {}
+    owners: dict[str, PluginConfig] = {}
     for config in apps.get_app_configs():
         if not isinstance(config, PluginConfig):
             continue
         instance = config.plugin_class()()
         if instance.id in found:
+            first = owners[instance.id]
             raise ImproperlyConfigured(
-                f"Assessment plugin id '{instance.id}' is used by two apps "
-                f"({config.name} and another)."
+                f"Assessment plugins '{first.plugin_label}' ({first.name}) and "
+                f"'{config.plugin_label}' ({config.name}) both use the id "
+                f"'{instance.id}'. Uninstall one, or exclude it with "
+                "LMS_PLUGINS_EXCLUDE."
             )
         found[instance.id] = instance
+        owners[instance.id] = config
     return found
 
 

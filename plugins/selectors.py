@@ -10,6 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 
+from certification.models import CompetencyUnit, PerformanceCriterion
+from lms.reference.models import Sector
+from plugins.base import AuthoringContext, Choice, UnitChoice
 from plugins.integrity import attempts_scope, grading_scope
 from plugins.models import Assessment, Attempt, AttemptStatus
 
@@ -149,3 +152,50 @@ def grading_agreement(*, attempt: Attempt) -> dict | None:
         "same_verdict": first.passed == second.passed,
         "difference": round(abs(first.percent - second.percent), 1),
     }
+
+
+def _ids(values) -> list[int]:
+    return [int(v) for v in values if str(v).strip().isdigit()]
+
+
+def authoring_context(
+    *, sector_id=None, unit_ids=(), criterion_ids=()
+) -> AuthoringContext:
+    """The read-only :class:`~plugins.base.AuthoringContext` a plugin's
+    authoring form receives: the chosen sector, units (with their criteria)
+    and criteria, labelled in the active language. Ids that do not exist are
+    left out (the core form reports them)."""
+
+    def criterion(pc) -> Choice:
+        return Choice(key=f"pc:{pc.pk}", label=f"{pc.code} — {pc.display_text}")
+
+    units = (
+        CompetencyUnit.objects.filter(pk__in=_ids(unit_ids))
+        .prefetch_related("criteria")
+        .order_by("code")
+    )
+    criteria = (
+        PerformanceCriterion.objects.filter(pk__in=_ids(criterion_ids))
+        .select_related("unit")
+        .order_by("unit__code", "sort_order", "code")
+    )
+    sector = Sector.objects.filter(
+        pk__in=_ids([sector_id] if sector_id else [])
+    ).first()
+    return AuthoringContext(
+        sector=Choice(key=f"sector:{sector.pk}", label=str(sector)) if sector else None,
+        units=tuple(
+            UnitChoice(
+                key=f"unit:{unit.pk}",
+                label=f"{unit.code} — {unit.display_title}",
+                criteria=tuple(
+                    criterion(pc)
+                    for pc in sorted(
+                        unit.criteria.all(), key=lambda c: (c.sort_order, c.code)
+                    )
+                ),
+            )
+            for unit in units
+        ),
+        criteria=tuple(criterion(pc) for pc in criteria),
+    )

@@ -81,6 +81,8 @@ def attempt_start(*, assessment: Assessment, learner, page=None) -> Attempt:
     assessment was never published."""
     if not assessment.live:
         raise AttemptRefused(_("Esta evaluación aún no está publicada."))
+    if not assessment.plugin_installed:  # uninstalled or LMS_PLUGINS_EXCLUDE
+        raise AttemptRefused(_("Esta actividad no está disponible."))
     now = timezone.now()
     mine = Attempt.objects.filter(assessment=assessment, learner=learner)
     current = mine.filter(status=AttemptStatus.IN_PROGRESS).first()
@@ -133,6 +135,8 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
         seconds=SUBMIT_GRACE_SECONDS
     ):
         raise AttemptRefused(_("El tiempo límite de este intento ya terminó."))
+    if not attempt.assessment.plugin_installed:
+        raise AttemptRefused(_("Esta actividad no está disponible."))
     plugin = attempt.assessment.plugin
     payload = data.copy()
     for key in CORE_FIELDS:
@@ -162,7 +166,7 @@ def attempt_submit(*, attempt: Attempt, data, files) -> Attempt:
         )
         attempt.submitted_at = now
         attempt.status = AttemptStatus.AWAITING_GRADING
-        score = plugin.grade(attempt.presented, attempt.response)
+        score = plugin.grade(config=attempt.presented, response=attempt.response)
         if score is None:
             if attempt.page_id is None:
                 attempt.assessor = _assessor_for(attempt)

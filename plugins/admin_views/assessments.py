@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from plugins import services
 from plugins.admin_views.forms import AssessmentForm
+from plugins.authoring import ItemListField
+from plugins.base import build_authoring_form
 from plugins.models import Assessment
 from plugins.models.assessments import REVISION_RELATIONS
 from plugins.registry import UnknownPlugin, all_plugins, get_plugin
@@ -23,6 +25,7 @@ from plugins.roles import (
     assessments_scope,
     trainer_sector_ids,
 )
+from plugins.selectors import authoring_context
 
 CONFIG_PREFIX = "config"
 # The optional English version of the plugin's content: the same authoring
@@ -59,27 +62,69 @@ def _assessment_form(request, instance=None, initial=None):
     return form
 
 
-def _authoring(plugin, request, initial=None, *, prefix=CONFIG_PREFIX):
+def _context(request, draft=None, relations=None, *, english=False):
+    """The read-only context of the plugin's authoring form: the core form's
+    sector, units and criteria as posted, else as the draft has them; labels
+    in the language of the version being authored."""
+    if request.method == "POST":
+        sector, units, criteria = (
+            request.POST.get("sector"),
+            request.POST.getlist("units"),
+            request.POST.getlist("criteria"),
+        )
+    elif draft is not None and draft.pk:
+        relations = relations or {
+            name: list(getattr(draft, name).values_list("pk", flat=True))
+            for name in REVISION_RELATIONS
+        }
+        sector, units, criteria = (
+            draft.sector_id,
+            relations["units"],
+            relations["criteria"],
+        )
+    else:
+        sector, units, criteria = None, (), ()
+    with translation.override("en" if english else translation.get_language()):
+        return authoring_context(
+            sector_id=sector, unit_ids=units, criterion_ids=criteria
+        )
+
+
+def _authoring(plugin, request, initial=None, *, prefix=CONFIG_PREFIX, context):
     posted = request.method == "POST"
     if posted and prefix == CONFIG_EN_PREFIX:
-        posted = _english_given(plugin, request)
-    form = plugin.authoring_form(data=request.POST if posted else None, initial=initial)
+        posted = _english_given(plugin, request, context)
+    form = build_authoring_form(
+        plugin,
+        data=request.POST if posted else None,
+        initial=initial,
+        context=context,
+    )
     form.prefix = prefix
     return form
 
 
-def _english_given(plugin, request) -> bool:
+def _english_given(plugin, request, context) -> bool:
     """Whether the trainer wrote any text, or chose any items, in the English
     version's fields (numbers and check boxes come pre-filled, so they do not
-    count)."""
-    probe = plugin.authoring_form()
+    count; a list of items counts by any text in its rows)."""
+    probe = build_authoring_form(plugin, context=context)
     kinds = (forms.CharField, forms.MultipleChoiceField, forms.ModelMultipleChoiceField)
-    return any(
-        value.strip()
-        for name, field in probe.fields.items()
-        if isinstance(field, kinds)
-        for value in request.POST.getlist(f"{CONFIG_EN_PREFIX}-{name}")
-    )
+    for name, field in probe.fields.items():
+        key = f"{CONFIG_EN_PREFIX}-{name}"
+        if isinstance(field, ItemListField):
+            if any(
+                value.strip()
+                for posted, values in request.POST.lists()
+                if posted.startswith(f"{key}-")
+                for value in values
+            ):
+                return True
+        elif isinstance(field, kinds) and any(
+            value.strip() for value in request.POST.getlist(key)
+        ):
+            return True
+    return False
 
 
 def _save(request, form, config_form, plugin, config_en_form):
@@ -140,8 +185,13 @@ def create(request, plugin_id: str):
     except UnknownPlugin:
         raise Http404 from None
     form = _assessment_form(request)
-    config_form = _authoring(plugin, request)
-    config_en_form = _authoring(plugin, request, prefix=CONFIG_EN_PREFIX)
+    config_form = _authoring(plugin, request, context=_context(request))
+    config_en_form = _authoring(
+        plugin,
+        request,
+        prefix=CONFIG_EN_PREFIX,
+        context=_context(request, english=True),
+    )
     if request.method == "POST":
         saved = _save(request, form, config_form, plugin, config_en_form)
         if saved:
@@ -155,18 +205,29 @@ def edit(request, pk: int):
     try:
         plugin = assessment.plugin
     except UnknownPlugin:
-        raise Http404(
-            _("El complemento de esta evaluación no está instalado.")
-        ) from None
+        return TemplateResponse(
+            request,
+            "plugins/admin/assessment_plugin_missing.html",
+            {"assessment": assessment},
+        )
     # The form shows, and a save builds on, the latest (unpublished) draft.
     draft, relations = assessment, None
     if assessment.has_unpublished_changes and assessment.latest_revision:
         draft = assessment.latest_revision.as_object()
         relations = Assessment.revision_relations(assessment.latest_revision)
     form = _assessment_form(request, instance=draft, initial=relations)
-    config_form = _authoring(plugin, request, initial=draft.config)
+    config_form = _authoring(
+        plugin,
+        request,
+        initial=draft.config,
+        context=_context(request, draft, relations),
+    )
     config_en_form = _authoring(
-        plugin, request, initial=draft.config_en or None, prefix=CONFIG_EN_PREFIX
+        plugin,
+        request,
+        initial=draft.config_en or None,
+        prefix=CONFIG_EN_PREFIX,
+        context=_context(request, draft, relations, english=True),
     )
     if request.method == "POST":
         saved = _save(request, form, config_form, plugin, config_en_form)

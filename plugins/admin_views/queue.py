@@ -52,6 +52,12 @@ def _attempt(request, pk):
 def grade(request, pk: int):
     _require_assessor(request)
     attempt = _attempt(request, pk)
+    if not attempt.assessment.plugin_installed:
+        return TemplateResponse(
+            request,
+            "plugins/admin/assessment_plugin_missing.html",
+            {"assessment": attempt.assessment},
+        )
     plugin = attempt.assessment.plugin
     form = plugin.grading_form(
         config=attempt.presented,

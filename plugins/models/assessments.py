@@ -181,4 +181,8 @@ class Assessment(DraftStateMixin, RevisionMixin, models.Model):
 
     @property
     def plugin_name(self) -> str:
-        return str(self.plugin.name) if self.plugin_installed else self.plugin_id
+        """The plugin's name; for one not installed (or excluded with
+        ``LMS_PLUGINS_EXCLUDE``) a sentence saying which is missing."""
+        if self.plugin_installed:
+            return str(self.plugin.name)
+        return _("Complemento «%(id)s» no instalado") % {"id": self.plugin_id}

@@ -8,8 +8,14 @@ from django import forms
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _l
 
-from plugins.authoring import CriteriaAuthoringForm, reject_unknown_fields
-from plugins.base import AssessmentPlugin, GradingForm, Score
+from plugins.authoring import CriteriaAuthoringForm, line_id, reject_unknown_fields
+from plugins.base import (
+    AssessmentPlugin,
+    ContractExamples,
+    ExampleResponse,
+    GradingForm,
+    Score,
+)
 
 
 class ObservationAuthoringForm(CriteriaAuthoringForm):
@@ -73,8 +79,9 @@ class ObservationPlugin(AssessmentPlugin):
         "Un evaluador observa el trabajo en vivo y registra una lista de criterios."
     )
     allowed_file_types = ("image/", "audio/", "video/", "application/pdf")
+    needs_acknowledgement = True
 
-    def authoring_form(self, *, data=None, initial=None):
+    def authoring_form(self, *, data=None, initial=None, context=None):
         return ObservationAuthoringForm(data=data, initial=initial)
 
     def render(self, *, config, data=None, errors=None):
@@ -86,7 +93,7 @@ class ObservationPlugin(AssessmentPlugin):
         reject_unknown_fields(files, set())
         return {}
 
-    def grade(self, config, response):
+    def grade(self, *, config, response):
         return None
 
     def render_result(self, *, config, response, result):
@@ -103,4 +110,19 @@ class ObservationPlugin(AssessmentPlugin):
     def grading_form(self, *, config, response, data=None, files=None):
         return ObservationGradingForm(
             data=data, files=files, config=config, response=response
+        )
+
+    def contract_examples(self):
+        voice = line_id("c", "Proyecta la voz", 0)
+        record = {"observed_on": "2026-03-02", "place": "Teatro Municipal"}
+        return ContractExamples(
+            authoring={
+                "instructions": "Ensayo general.",
+                "extra_criteria": "Proyecta la voz",
+                "max_file_mb": "5",
+            },
+            passing=ExampleResponse(
+                data={}, grading={**record, f"met-{voice}": "on"}, passed=True
+            ),
+            failing=ExampleResponse(data={}, grading=record, passed=False),
         )

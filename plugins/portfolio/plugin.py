@@ -13,8 +13,16 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from plugins.authoring import CriteriaAuthoringForm
-from plugins.base import AssessmentPlugin, FixableError, GradingForm, Score
+from plugins.authoring import CriteriaAuthoringForm, line_id
+from plugins.base import (
+    AssessmentPlugin,
+    ContractExamples,
+    ExampleFile,
+    ExampleResponse,
+    FixableError,
+    GradingForm,
+    Score,
+)
 from plugins.uploads import accept_attribute, describe_formats
 
 ITEM_FIELD = re.compile(r"^item-(\d+)-(link|note|criteria|file)$")
@@ -87,7 +95,7 @@ class PortfolioPlugin(AssessmentPlugin):
     )
     allowed_file_types = ("application/pdf", "image/", "audio/", "video/")
 
-    def authoring_form(self, *, data=None, initial=None):
+    def authoring_form(self, *, data=None, initial=None, context=None):
         return PortfolioAuthoringForm(data=data, initial=initial)
 
     def render(self, *, config, data=None, errors=None):
@@ -185,7 +193,7 @@ class PortfolioPlugin(AssessmentPlugin):
             )
         return {"link": link, "note": note, "criteria": sorted(chosen), "file": upload}
 
-    def grade(self, config, response):
+    def grade(self, *, config, response):
         return None
 
     def render_response(self, *, config, response):
@@ -205,4 +213,38 @@ class PortfolioPlugin(AssessmentPlugin):
     def grading_form(self, *, config, response, data=None, files=None):
         return PortfolioGradingForm(
             data=data, files=files, config=config, response=response
+        )
+
+    def contract_examples(self):
+        tune, breath = (line_id("c", t, i) for i, t in enumerate(["Afina", "Respira"]))
+        audio = ExampleFile(
+            "toma.mp3", b"ID3\x03\x00\x00\x00\x00\x00\x00", "audio/mpeg"
+        )
+        return ContractExamples(
+            authoring={
+                "instructions": "Reúna grabaciones.",
+                "extra_criteria": "Afina\nRespira",
+                "max_items": "3",
+                "max_file_mb": "5",
+            },
+            passing=ExampleResponse(
+                data={
+                    "item-1-link": "https://example.org/ensayo",
+                    "item-1-criteria": [tune, breath],
+                    "item-2-criteria": [breath],
+                },
+                files={"item-2-file": [audio]},
+                grading={f"verdict-{tune}": COMPETENT, f"verdict-{breath}": COMPETENT},
+                passed=True,
+            ),
+            failing=ExampleResponse(
+                data={"item-1-link": "https://example.org/b", "item-1-criteria": tune},
+                grading={f"verdict-{tune}": COMPETENT, f"verdict-{breath}": NOT_YET},
+                passed=False,
+            ),
+            fixable=ExampleResponse(
+                data={"item-1-link": "no es un enlace", "item-1-criteria": tune},
+                passed=False,
+            ),
+            tampered={"item-1-criteria": "c-forged"},
         )

@@ -13,7 +13,13 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from plugins.base import AssessmentPlugin, GradingForm, Score
+from plugins.base import (
+    AssessmentPlugin,
+    ContractExamples,
+    ExampleResponse,
+    GradingForm,
+    Score,
+)
 from plugins.quiz.bank import parse_bank, print_bank
 
 SHORT_ANSWER_MAX = 500
@@ -103,8 +109,9 @@ class QuizPlugin(AssessmentPlugin):
         "Preguntas de selección única o múltiple, verdadero o falso y respuesta "
         "corta, calificadas automáticamente."
     )
+    shows_pass_mark = True
 
-    def authoring_form(self, *, data=None, initial=None):
+    def authoring_form(self, *, data=None, initial=None, context=None):
         return QuizAuthoringForm(data=data, initial=initial)
 
     def prepare(self, *, config, rng: random.Random):
@@ -182,7 +189,7 @@ class QuizPlugin(AssessmentPlugin):
             raise ValidationError(_("Opción repetida en el envío."))
         return sorted(values)
 
-    def grade(self, config, response):
+    def grade(self, *, config, response):
         answers = response.get("answers", {})
         points = max_points = 0.0
         items = {}
@@ -236,3 +243,33 @@ class QuizPlugin(AssessmentPlugin):
 
     def grading_form(self, *, config, response, data=None, files=None):
         return QuizGradingForm(data=data, files=files, config=config, response=response)
+
+    def contract_examples(self):
+        bank = EXAMPLE_BANK
+        choice, short = parse_bank(bank)
+        right, wrong = (option["id"] for option in choice["options"])
+        return ContractExamples(
+            authoring={"questions": bank, "draw": "0", "shuffle_options": "on"},
+            secrets=("Registro de Propiedad Intelectual", "identifica una edición"),
+            passing=ExampleResponse(
+                data={
+                    choice["id"]: right,
+                    short["id"]: "registro de propiedad intelectual",
+                },
+                passed=True,
+            ),
+            failing=ExampleResponse(
+                data={choice["id"]: wrong, short["id"]: "INAPI"}, passed=False
+            ),
+            tampered={choice["id"]: "forged-option"},
+        )
+
+
+EXAMPLE_BANK = """? ¿Qué identifica el ISBN?
+* Una edición de un libro
+- Al autor
+> El ISBN identifica una edición concreta.
+
+? ¿Cómo se llama el registro de derechos de autor en Chile?
+~ Registro de Propiedad Intelectual
+"""

@@ -10,7 +10,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from plugins.authoring import DOCUMENT_TYPES, line_id, reject_unknown_fields
-from plugins.base import AssessmentPlugin, FixableError, GradingForm, Score
+from plugins.base import (
+    AssessmentPlugin,
+    ContractExamples,
+    ExampleFile,
+    ExampleResponse,
+    FixableError,
+    GradingForm,
+    Score,
+)
 from plugins.uploads import accept_attribute, describe_formats
 
 TEXT_MAX = 20_000
@@ -146,7 +154,7 @@ class RubricPlugin(AssessmentPlugin):
     )
     allowed_file_types = DOCUMENT_TYPES
 
-    def authoring_form(self, *, data=None, initial=None):
+    def authoring_form(self, *, data=None, initial=None, context=None):
         return RubricAuthoringForm(data=data, initial=initial)
 
     def render(self, *, config, data=None, errors=None):
@@ -182,7 +190,7 @@ class RubricPlugin(AssessmentPlugin):
             raise FixableError(errors)
         return {"text": text, "files": uploads}
 
-    def grade(self, config, response):
+    def grade(self, *, config, response):
         return None
 
     def render_response(self, *, config, response):
@@ -207,4 +215,32 @@ class RubricPlugin(AssessmentPlugin):
     def grading_form(self, *, config, response, data=None, files=None):
         return RubricGradingForm(
             data=data, files=files, config=config, response=response
+        )
+
+    def contract_examples(self):
+        rubric = "Argumento: Inicial=0; Logrado=2\nFuentes: Inicial=0; Logrado=2"
+        argument, sources = parse_rubric(rubric)
+
+        def levels(index):
+            return {c["id"]: c["levels"][index]["id"] for c in (argument, sources)}
+
+        pdf = ExampleFile("ensayo.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+        return ContractExamples(
+            authoring={
+                "prompt": "Analice el contrato de edición.",
+                "rubric": rubric,
+                "allow_files": "on",
+                "max_files": "2",
+                "max_file_mb": "5",
+            },
+            passing=ExampleResponse(
+                data={"text": "El contrato cede derechos por cinco años."},
+                files={"files": [pdf]},
+                grading={**levels(1), "feedback": "Bien argumentado."},
+                passed=True,
+            ),
+            failing=ExampleResponse(
+                data={"text": "No sé."}, grading=levels(0), passed=False
+            ),
+            fixable=ExampleResponse(data={"text": "  "}, passed=False),
         )

@@ -26,6 +26,7 @@ def assessment_panel(context, assessment, page=None):
         plugin = assessment.plugin
     except UnknownPlugin:
         return render_to_string("plugins/assessment_unavailable.html", data, request)
+    data["plugin"] = plugin
     if user is not None and user.is_authenticated:
         state = learner_state(assessment=assessment, user=user)
         data["state"] = state

@@ -56,7 +56,12 @@ def observation_config(db):
 
 
 def test_rubric_is_graded_by_a_person(rubric_config):
-    assert get_plugin("rubric").grade(rubric_config, {"text": "x", "files": []}) is None
+    assert (
+        get_plugin("rubric").grade(
+            config=rubric_config, response={"text": "x", "files": []}
+        )
+        is None
+    )
 
 
 def test_rubric_levels_add_up_to_the_score(rubric_config):

@@ -63,29 +63,38 @@ def test_all_correct_scores_full_marks(config):
         q["id"]: q["accepted"][0] if q["kind"] == "short" else q["correct"]
         for q in config["questions"]
     }
-    score = quiz.grade(config, {"answers": answers})
+    score = quiz.grade(config=config, response={"answers": answers})
     assert (score.points, score.max_points, score.percent) == (4, 4, 100)
 
 
 def test_multiple_choice_needs_the_exact_set(config):
     question = by_kind(config, "multiple")
     partial = {question["id"]: question["correct"][:1]}
-    score = quiz.grade(config, {"answers": partial})
+    score = quiz.grade(config=config, response={"answers": partial})
     assert score.items[question["id"]] == {"correct": False}
 
 
 def test_short_answer_ignores_case_accents_and_spaces(config):
     question = by_kind(config, "short")
     answer = {question["id"]: "  registro de PROPIEDAD   intelectual "}
-    assert quiz.grade(config, {"answers": answer}).items[question["id"]]["correct"]
+    assert quiz.grade(config=config, response={"answers": answer}).items[
+        question["id"]
+    ]["correct"]
     wrong = {question["id"]: "registro civil"}
-    assert not quiz.grade(config, {"answers": wrong}).items[question["id"]]["correct"]
+    assert not quiz.grade(config=config, response={"answers": wrong}).items[
+        question["id"]
+    ]["correct"]
 
 
 def test_true_false_and_unanswered(config):
     question = by_kind(config, "truefalse")
-    assert quiz.grade(config, {"answers": {question["id"]: ["true"]}}).points == 1
-    assert quiz.grade(config, {"answers": {}}).points == 0
+    assert (
+        quiz.grade(
+            config=config, response={"answers": {question["id"]: ["true"]}}
+        ).points
+        == 1
+    )
+    assert quiz.grade(config=config, response={"answers": {}}).points == 0
 
 
 def test_points_per_question_weigh_the_score():
@@ -96,7 +105,8 @@ def test_points_per_question_weigh_the_score():
     config = form.cleaned_data
     first, second = config["questions"]
     score = quiz.grade(
-        config, {"answers": {first["id"]: ["true"], second["id"]: ["true"]}}
+        config=config,
+        response={"answers": {first["id"]: ["true"], second["id"]: ["true"]}},
     )
     assert (score.points, score.max_points, score.percent) == (3, 4, 75)
 
@@ -155,7 +165,7 @@ def test_result_shows_feedback_and_correct_answer_after_submission(config):
     question = by_kind(config, "single")
     wrong = next(o for o in question["options"] if o["id"] not in question["correct"])
     response = {"answers": {question["id"]: [wrong["id"]]}}
-    result = quiz.grade(config, response).as_dict()
+    result = quiz.grade(config=config, response=response).as_dict()
     html = quiz.render_result(config=config, response=response, result=result)
     assert "El ISBN identifica una edición concreta." in html
     assert "Una edición de un libro" in html and "Incorrecta" in html

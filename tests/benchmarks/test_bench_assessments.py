@@ -87,7 +87,7 @@ def test_bench_grade_fifty_question_quiz():
         response = plugin.clean_response(
             config=config, data=data, files=MultiValueDict()
         )
-        return plugin.grade(config, response)
+        return plugin.grade(config=config, response=response)
 
     learner = UserFactory()
 

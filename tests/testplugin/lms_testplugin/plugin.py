@@ -2,7 +2,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
-from plugins.base import AssessmentPlugin, GradingForm, Score
+from plugins.base import (
+    AssessmentPlugin,
+    ContractExamples,
+    ExampleResponse,
+    GradingForm,
+    Score,
+)
 
 
 class DummyAuthoringForm(forms.Form):
@@ -21,8 +27,9 @@ class TestDummyPlugin(AssessmentPlugin):
     id = "testdummy"
     name = "Test dummy"
     description = "Type the expected word."
+    shows_pass_mark = True
 
-    def authoring_form(self, *, data=None, initial=None):
+    def authoring_form(self, *, data=None, initial=None, context=None):
         return DummyAuthoringForm(data=data, initial=initial)
 
     def render(self, *, config, data=None, errors=None):
@@ -37,7 +44,7 @@ class TestDummyPlugin(AssessmentPlugin):
             raise ValidationError("Unknown fields in the submission.")
         return {"answer": (data.get("answer") or "").strip()}
 
-    def grade(self, config, response):
+    def grade(self, *, config, response):
         if not response["answer"]:
             return None
         return Score(points=int(response["answer"] == config["answer"]), max_points=1)
@@ -45,4 +52,14 @@ class TestDummyPlugin(AssessmentPlugin):
     def grading_form(self, *, config, response, data=None, files=None):
         return DummyGradingForm(
             data=data, files=files, config=config, response=response
+        )
+
+    def contract_examples(self):
+        return ContractExamples(
+            authoring={"prompt": "Diga la palabra", "answer": "zanahoria-secreta"},
+            secrets=("zanahoria-secreta",),
+            passing=ExampleResponse(data={"answer": "zanahoria-secreta"}, passed=True),
+            failing=ExampleResponse(
+                data={"answer": ""}, grading={"correct": ""}, passed=False
+            ),
         )
