@@ -18,10 +18,10 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
 
 # Plugin packages installed beside the platform, as an outside plugin would be:
-# the suite's test plugin and the interview plugin (packages/).
-PLUGIN_PACKAGES := $(dir $(wildcard tests/testplugin/pyproject.toml packages/*/pyproject.toml))
+# the suite's test plugin and the interview plugin (plugins/packages/).
+PLUGIN_PACKAGES := $(dir $(wildcard tests/testplugin/pyproject.toml plugins/packages/*/pyproject.toml))
 
-$(STAMP): $(PY) pyproject.toml $(wildcard tests/testplugin/pyproject.toml packages/*/pyproject.toml)
+$(STAMP): $(PY) pyproject.toml $(wildcard tests/testplugin/pyproject.toml plugins/packages/*/pyproject.toml)
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@for package in $(PLUGIN_PACKAGES); do $(PY) -m pip install --quiet -e $$package || exit 1; done
 	touch $(STAMP)

@@ -10,7 +10,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-SOURCE_DIRS = ("locale", "lms", "courses", "plugins", "certification", "packages")
+SOURCE_DIRS = ("locale", "lms", "courses", "plugins", "certification")
 
 
 class Command(BaseCommand):
