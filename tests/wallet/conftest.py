@@ -1,4 +1,5 @@
-"""An active credential of a learner, issued on the live server's address."""
+"""An active credential of a learner, issued on the live server's address
+(``active``) or on the test client's (``issued``)."""
 
 import pytest
 
@@ -14,6 +15,15 @@ def public_address(settings, live_server):
 
 @pytest.fixture
 def active(public_address, eligible, program, django_capture_on_commit_callbacks):  # noqa: F811
+    with django_capture_on_commit_callbacks(execute=True):
+        credential = credential_issue(user=eligible, program=program)
+    credential.refresh_from_db()
+    return credential
+
+
+@pytest.fixture
+def issued(settings, eligible, program, django_capture_on_commit_callbacks):  # noqa: F811
+    settings.LMS_PUBLIC_URL = "http://testserver"
     with django_capture_on_commit_callbacks(execute=True):
         credential = credential_issue(user=eligible, program=program)
     credential.refresh_from_db()

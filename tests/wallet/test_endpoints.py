@@ -11,7 +11,6 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 
 from certification.credentials.multibase import base64url_decode, base64url_encode
-from certification.issuance.service import credential_issue
 from certification.models import Credential, CredentialStatus
 from certification.wallet.proofs import did_jwk
 
@@ -21,12 +20,8 @@ JWT_CONFIGURATION = "OpenBadgeCredential_jwt_vc_json"
 
 
 @pytest.fixture
-def active(settings, eligible, program, django_capture_on_commit_callbacks):
-    settings.LMS_PUBLIC_URL = PUBLIC
-    with django_capture_on_commit_callbacks(execute=True):
-        credential = credential_issue(user=eligible, program=program)
-    credential.refresh_from_db()
-    return credential
+def active(issued):
+    return issued
 
 
 def new_code(client, credential) -> str:
