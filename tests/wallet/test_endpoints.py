@@ -209,3 +209,23 @@ def test_an_expired_access_token_is_refused(client, active):
     WalletOffer.objects.update(token_expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
     response = ask(client, token, {"credential_configuration_id": JWT_CONFIGURATION})
     assert error_of(response, 401) == "invalid_token"
+
+
+def test_the_officer_sees_which_wallet_holds_the_credential(client, active):
+    from certification.roles import officer_roles_sync
+    from tests.factories import UserFactory
+
+    token = token_for(client, active)
+    key = ed25519.Ed25519PrivateKey.generate()
+    body = {
+        "credential_configuration_id": JWT_CONFIGURATION,
+        "proofs": {"jwt": [proof(c_nonce(client), key=key)]},
+    }
+    assert ask(client, token, body).status_code == 200
+    holder = did_jwk(json.loads(jwt.algorithms.OKPAlgorithm.to_jwk(key.public_key())))
+    officer = UserFactory()
+    officer.groups.add(officer_roles_sync()["CL"])
+    client.force_login(officer)
+    page = client.get(f"/admin/credentials/{active.public_id}/").content.decode()
+    assert "Copias en billeteras digitales" in page
+    assert holder in page
