@@ -93,6 +93,14 @@ def test_wallet_receives_the_data_integrity_credential(active, client, live_serv
     assert document["credentialSubject"]["id"] == result["holder_did"]
     assert document["id"] == f"{live_server.url}/verify/{active.public_id}/"
     assert verify_document(document, load_public_keys_by_method()).verified
+    (checked,) = run_node(
+        "validate_schema.mjs",
+        {
+            "schema": "ob_v3p0/ob_v3p0_achievementcredential_schema.json",
+            "documents": [document],
+        },
+    )
+    assert checked == {"valid": True, "errors": []}
 
 
 def load_public_keys_by_method():
