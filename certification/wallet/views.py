@@ -8,6 +8,7 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -116,7 +117,7 @@ def offer(request, public_id: str):
             "credential": held,
             "offer": wallet_offer,
             "offer_uri": uri,
-            "qr_svg": code.svg_inline(scale=4, border=4, omitsize=False),
+            "qr_svg": code.svg_inline(border=4, omitsize=True, title=_("Código QR")),
             "minutes": int(offer_lifetime().total_seconds() // 60),
         },
     )

@@ -9,6 +9,7 @@ import pytest
 
 from certification.credentials import keys
 from certification.credentials.keys import issuer_did
+from tests.browser.a11y import axe_violations, sideways_overflow
 from tests.browser.journey import log_in_as
 from tests.browser.test_verify_pages import in_thread
 from tests.certification.conftest import make_program, make_standard
@@ -38,12 +39,15 @@ def test_learner_scans_the_wallet_qr_code_and_the_wallet_receives_it(
 ):
     log_in_as(browser_context, live_server, credential.holder.username)
     page = browser_page
+    page.set_viewport_size({"width": 375, "height": 780})
     page.goto("/credentials/mine/")
     page.get_by_role("button", name="Recibir en mi billetera digital").click()
 
     dialog = page.locator("dialog#wallet-dialog")
     dialog.locator("svg").wait_for()
     assert dialog.is_visible()
+    assert axe_violations(page) == []
+    assert sideways_overflow(page) == []
     image = tmp_path / "wallet-qr.png"
     dialog.locator("figure.wallet-qr").screenshot(path=str(image))
     scanned = subprocess.run(
