@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -97,6 +98,7 @@ def credential(request):
         return _error(error)
 
 
+@never_cache
 @login_required
 @require_POST
 def offer(request, public_id: str):

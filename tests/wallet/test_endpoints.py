@@ -27,6 +27,7 @@ def active(issued):
 def new_code(client, credential) -> str:
     client.force_login(credential.holder)
     response = client.post(f"/credentials/wallet/{credential.public_id}/")
+    assert "no-store" in response["Cache-Control"]
     html = response.content.decode()
     start = html.index('data-offer-uri="') + len('data-offer-uri="')
     uri = html[start : html.index('"', start)].replace("&amp;", "&")
