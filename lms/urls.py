@@ -19,6 +19,7 @@ urlpatterns = [
     path("health/", web_views.health, name="health"),
     path("api/v1/", include("certification.api.urls")),
     path("issuers/", include("certification.api.did_urls")),
+    path("", include("certification.wallet.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("courses.urls")),
     path("assessments/", include("plugins.urls")),
     path("certification/", include("certification.urls")),
+    path("credentials/wallet/", include("certification.wallet.learner_urls")),
     path("credentials/", include("certification.issuance.urls")),
     path("verify/", include("certification.verification.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
+import json
+
+from django.conf import settings
+from django.urls import Resolver404, resolve, reverse
 
 from certification.credentials import keys
+from certification.credentials.didweb import DidWebError, did_web_resolve
 from certification.issuance.links import public_base_url, status_list_url
 from certification.issuance.statuslists import issuer_key_code
 from certification.models import Issuer, StatusPurpose
@@ -16,6 +20,33 @@ def issuer_did_document(code: str) -> dict | None:
         return keys.did_document(code)
     except (keys.KeyMaterialError, ValueError):
         return None
+
+
+def site_fetch(url: str) -> bytes:
+    """The issuer DID document this site serves at ``url`` (a did:web
+    address on the public host), read without a round trip over the network."""
+    base = public_base_url()
+    if not url.startswith(base + "/"):
+        raise DidWebError(f"{url} is not on this site ({base})")
+    try:
+        match = resolve(url[len(base) :])
+    except Resolver404 as exc:
+        raise DidWebError(f"nothing is published at {url}") from exc
+    code = match.kwargs.get("code")
+    document = None
+    if match.url_name == "issuer_did" and issuer_by_code(code):
+        document = issuer_did_document(code)
+    if document is None:
+        raise DidWebError(f"no DID document at {url}")
+    return json.dumps(document).encode("utf-8")
+
+
+def issuer_did_resolve(code: str) -> dict:
+    """The issuer's DID document as did:web resolution finds it at the
+    public address (the same resolver as ``lms-verify --key did:web:…``)."""
+    return did_web_resolve(
+        keys.issuer_did(code), fetch=site_fetch, public_url=settings.LMS_PUBLIC_URL
+    )
 
 
 def signing_certificate_pem(code: str) -> str | None:

@@ -48,7 +48,6 @@ import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -163,14 +162,11 @@ def verification_method_id(
 
 
 def did_web_document_url(did: str) -> str:
-    """Where a did:web DID document lives, per the did:web method specification."""
-    if not did.startswith("did:web:"):
-        raise ValueError(f"not a did:web DID: {did!r}")
-    parts = did[len("did:web:") :].split("#", 1)[0].split(":")
-    domain = unquote(parts[0])
-    if len(parts) == 1:
-        return f"https://{domain}/.well-known/did.json"
-    return f"https://{domain}/{'/'.join(parts[1:])}/did.json"
+    """Where a did:web DID document lives, per the did:web method specification
+    (see :mod:`certification.credentials.didweb`)."""
+    from .didweb import did_web_document_url as document_url
+
+    return document_url(did, public_url=_settings().LMS_PUBLIC_URL)
 
 
 def did_document(

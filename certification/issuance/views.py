@@ -3,8 +3,6 @@ status lists."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +13,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from certification.models import Credential
+from certification.sharing import linkedin_add_url
 
 from .links import verify_url
 from .selectors import learner_credential_get, learner_credentials
@@ -34,23 +33,6 @@ class DisclosureForm(forms.ModelForm):
         fields = ["public", "disclose_units", "disclose_levels", "disclose_assessors"]
 
 
-def linkedin_url(credential: Credential) -> str:
-    """LinkedIn's «Add licence or certification» link, prefilled."""
-    params = {
-        "startTask": "CERTIFICATION_NAME",
-        "name": credential.program_title,
-        "organizationName": credential.issuer.name,
-        "issueYear": credential.issued_at.year,
-        "issueMonth": credential.issued_at.month,
-        "certUrl": verify_url(credential.public_id),
-        "certId": credential.public_id,
-    }
-    if credential.valid_until:
-        params["expirationYear"] = credential.valid_until.year
-        params["expirationMonth"] = credential.valid_until.month
-    return "https://www.linkedin.com/profile/add?" + urlencode(params)
-
-
 @login_required
 @require_GET
 def my_certificates(request):
@@ -58,7 +40,7 @@ def my_certificates(request):
         {
             "credential": credential,
             "verify_url": verify_url(credential.public_id),
-            "linkedin_url": linkedin_url(credential),
+            "linkedin_url": linkedin_add_url(credential),
             "form": DisclosureForm(
                 instance=credential, prefix=f"c{credential.public_id[:8]}"
             ),

@@ -1,5 +1,11 @@
 """Competency standards, certification programs and evidence."""
 
+from certification.wallet.models import (  # noqa: F401  (offers, nonces, bindings)
+    WalletBinding,
+    WalletNonce,
+    WalletOffer,
+)
+
 from .credentials import *  # noqa: F403  (credentials, templates, status lists)
 from .evidence import (
     ApplicationRoute,

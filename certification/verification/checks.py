@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from certification.api.issuers import issuer_did_resolve
 from certification.credentials import keys
 from certification.credentials.pdfsafe import Budget
 from certification.credentials.proof import verify_document
@@ -92,11 +93,12 @@ def issuer_code_for(credential: Credential | None, document) -> str | None:
 
 
 def issuer_public_keys(code: str | None) -> dict:
-    """Verification method id -> Ed25519 key for the issuer (empty if none)."""
+    """Verification method id -> Ed25519 key for the issuer (empty if none),
+    from the DID document did:web resolution finds for the issuer's DID."""
     if code is None:
         return {}
     try:
-        return keys.verification_methods(code)
+        return keys.public_keys_from_did_document(issuer_did_resolve(code))
     except (keys.KeyMaterialError, ValueError):
         return {}
 

@@ -1,7 +1,7 @@
 """``lms-verify``: verify a certificate PDF offline, without Django.
 
-    lms-verify CERTIFICATE.pdf --key did.json|public-key.pem [--cert signing-cert.pem]
-               [--status-list message.json]
+    lms-verify CERTIFICATE.pdf --key did.json|public-key.pem|did:web:…
+               [--cert signing-cert.pem] [--status-list message.json]
     lms-verify historial-clr.json --key did.json [--key other-did.json]
                [--status-list message.json]
 
@@ -14,6 +14,12 @@ issuer whose credentials the record embeds.
 Checks the embedded credential, its eddsa-jcs-2022 proof with the issuer's
 published key (the did:web document at ``/issuers/<code>/did.json`` or a PEM
 public key), the PAdES signature and the credential's validity dates.
+
+``--key did:web:…`` resolves the issuer's DID over the network by the did:web
+method, with the same resolver as the verify page
+(:mod:`certification.credentials.didweb`): over HTTPS, or over HTTP only for
+the host of an ``http://`` development address given in the environment
+variable ``LMS_PUBLIC_URL``.
 
 Status (suspension, revocation) is published in the issuer's Bitstring Status
 List credentials, whose addresses the certificate names (printed as "status
@@ -36,6 +42,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -58,8 +65,24 @@ class UsageError(Exception):
     """Bad arguments or unreadable inputs: exit status 2, one line."""
 
 
+def resolve_did_key(did: str):
+    """Every assertion key of a did:web DID, resolved over the network."""
+    from certification.credentials.didweb import DidWebError, did_web_resolve
+
+    try:
+        document = did_web_resolve(did, public_url=os.environ.get("LMS_PUBLIC_URL"))
+        keys = public_keys_from_did_document(document)
+    except (DidWebError, KeyMaterialError) as exc:
+        raise UsageError(f"cannot resolve {did}: {exc}") from exc
+    if not keys:
+        raise UsageError(f"{did} lists no Multikey assertion key")
+    return keys
+
+
 def load_key_file(path: Path):
     """A did.json (every assertion key) or a PEM Ed25519 public key."""
+    if str(path).startswith("did:"):
+        return resolve_did_key(str(path))
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -273,8 +296,9 @@ def parse_args(argv):
         "--key",
         required=True,
         action="append",
-        help="the issuer's did.json (from /issuers/<code>/did.json) or PEM key; "
-        "repeat for the issuers of a learner record's credentials",
+        help="the issuer's did.json (from /issuers/<code>/did.json), PEM key "
+        "or did:web DID (resolved over the network); repeat for the issuers "
+        "of a learner record's credentials",
     )
     parser.add_argument(
         "--cert",
