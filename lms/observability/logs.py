@@ -100,7 +100,8 @@ class RequestIdMiddleware:
     def __call__(self, request):
         request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER))
         request.request_id = request_id
-        tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
+        outer = structlog.contextvars.get_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
         started = time.perf_counter()
         try:
             response = self.get_response(request)
@@ -119,4 +120,7 @@ class RequestIdMiddleware:
             )
             return response
         finally:
-            structlog.contextvars.reset_contextvars(**tokens)
+            # Whatever the request bound (an in-process task that raised
+            # binds its id and never unbinds it) ends with the request.
+            structlog.contextvars.clear_contextvars()
+            structlog.contextvars.bind_contextvars(**outer)
