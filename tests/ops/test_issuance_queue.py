@@ -11,44 +11,11 @@ from certification.issuance.queue import issuance_queue_counts
 from certification.issuance.selectors import credential_public_get
 from certification.issuance.service import credential_issue
 from certification.models import Credential, CredentialStatus
-from certification.roles import officer_roles_sync
 from lms.audit.models import AuditAction, AuditEntry
 from tests.certification.conftest import make_issuer
 from tests.factories import UserFactory
-from tests.issuance.conftest import make_eligible
 
-
-@pytest.fixture
-def groups(db):
-    return officer_roles_sync()
-
-
-@pytest.fixture
-def chile_officer(client, groups):
-    officer = UserFactory(username="oficial-cl")
-    officer.groups.add(groups["CL"])
-    client.force_login(officer)
-    return officer
-
-
-@pytest.fixture
-def failed(program, settings, django_capture_on_commit_callbacks):
-    """A credential whose build failed for good: its issuer's keys are gone."""
-    hidden = settings.LMS_KEY_DIR / "hidden-CL"
-    keys.key_directory("CL").rename(hidden)
-    learner = make_eligible(program)
-    with (
-        pytest.raises(keys.IssuerKeysMissing),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        credential_issue(user=learner, program=program)
-    credential = Credential.objects.get(holder=learner)
-    credential.hidden_keys = hidden
-    return credential
-
-
-def keys_restore(credential):
-    credential.hidden_keys.rename(keys.key_directory("CL"))
+from .conftest import keys_restore
 
 
 def test_a_failed_build_leaves_nothing_issued(failed, settings):
