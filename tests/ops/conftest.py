@@ -25,7 +25,7 @@ def chile_officer(client, groups):
 
 
 @pytest.fixture
-def failed(program, settings, django_capture_on_commit_callbacks):
+def failed(program, settings, django_capture_on_commit_callbacks):  # noqa: F811
     """A credential whose build failed for good: its issuer's keys are gone."""
     hidden = settings.LMS_KEY_DIR / "hidden-CL"
     keys.key_directory("CL").rename(hidden)

@@ -4,13 +4,9 @@ and a failed build that leaves nothing of the credential visible."""
 
 import re
 
-import pytest
-
-from certification.credentials import keys
 from certification.issuance.queue import issuance_queue_counts
 from certification.issuance.selectors import credential_public_get
-from certification.issuance.service import credential_issue
-from certification.models import Credential, CredentialStatus
+from certification.models import CredentialStatus
 from lms.audit.models import AuditAction, AuditEntry
 from tests.certification.conftest import make_issuer
 from tests.factories import UserFactory

@@ -47,9 +47,9 @@ def test_each_request_gets_its_own_id_and_odd_ones_are_replaced(client):
     with json_log_lines("lms.request") as records:
         first = client.get("/health/live/")["X-Request-ID"]
         second = client.get("/health/live/")["X-Request-ID"]
-        odd = client.get(
-            "/health/live/", HTTP_X_REQUEST_ID="two words\nand a newline"
-        )["X-Request-ID"]
+        odd = client.get("/health/live/", HTTP_X_REQUEST_ID="two words\nand a newline")[
+            "X-Request-ID"
+        ]
     assert re.fullmatch(r"[0-9a-f]{32}", first) and first != second
     assert re.fullmatch(r"[0-9a-f]{32}", odd)
     assert [line["request_id"] for line in records()] == [first, second, odd]
