@@ -22,7 +22,7 @@ def test_the_officer_retries_a_failed_issuance(
     browser_page,
     browser_context,
     live_server,
-    failed,
+    failed,  # noqa: F811
     chile_officer,  # noqa: F811
 ):
     page = browser_page
