@@ -9,6 +9,7 @@ class CertificationConfig(AppConfig):
     def ready(self):
         from certification.health import health_checks_register
         from certification.issuance.service import on_program_eligible
+        from certification.metrics import metrics_register
         from certification.notifications import renderers_register
         from certification.signals import credential_issued, program_eligible
 
@@ -18,6 +19,7 @@ class CertificationConfig(AppConfig):
         )
         renderers_register()
         health_checks_register()
+        metrics_register()
         self._audit_connect()
         import certification.issuance.wagtail_hooks  # noqa: F401  (admin screens)
 

@@ -20,6 +20,7 @@ from certification.issuance.artefacts import (
     credential_activate,
     credential_artefacts_replace,
 )
+from certification.issuance.queue import issuance_attempt_start
 from certification.models import Credential, CredentialStatus
 from certification.notifications import (
     credential_issued_key,
@@ -52,9 +53,14 @@ def issue_credential(self, credential_id: int) -> str | None:
     and sent by ``notifications.send`` (queued here, again on a redelivery
     while it is unsent).
     """
+    issuance_attempt_start([credential_id])
     try:
         credential = credential_activate(credential_id)
-    except TRANSIENT:
+    except TRANSIENT as exc:
+        if self.request.retries >= self.max_retries:  # the last try: failed
+            Credential.objects.filter(pk=credential_id).update(
+                last_error=str(exc)[:2000] or type(exc).__name__
+            )
         raise  # retried with backoff
     except Exception as exc:  # a permanent failure: keep it visible to officers
         Credential.objects.filter(pk=credential_id).update(last_error=str(exc)[:2000])
@@ -79,6 +85,7 @@ def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
     """
     from certification.issuance.batch import credentials_activate_batch
 
+    issuance_attempt_start(credential_ids)
     try:
         activated = credentials_activate_batch(credential_ids)
     except TRANSIENT:

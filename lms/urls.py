@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms.observability.metrics import metrics_view
 from lms.web import views as web_views  # noqa: I001
 
 urlpatterns = [
@@ -17,6 +18,9 @@ urlpatterns = [
     path("i18n/setlang/", web_views.language_set, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", web_views.health, name="health"),
+    path("health/ready/", web_views.health, name="health_ready"),
+    path("health/live/", web_views.health_live, name="health_live"),
+    path("metrics", metrics_view, name="metrics"),
     path("api/v1/", include("certification.api.urls")),
     path("issuers/", include("certification.api.did_urls")),
     path("", include("certification.wallet.urls")),

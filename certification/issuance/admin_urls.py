@@ -10,6 +10,12 @@ urlpatterns = [
         views.approval_reject_view,
         name="approval_reject",
     ),
+    path("queue/", views.issuance_queue_view, name="queue"),
+    path(
+        "queue/<str:public_id>/retry/",
+        views.issuance_retry_view,
+        name="queue_retry",
+    ),
     path("bulk/", views.bulk_issue, name="bulk"),
     path("bulk/<str:token>/", views.bulk_progress_view, name="bulk_progress"),
     path(

@@ -34,6 +34,13 @@ from certification.models import (
 from lms.accounts.names import name_help_text, normalize_person_name
 
 from .permissions import can_manage_issuer, issuers_for
+from .queue import (
+    STATES,
+    NotFailed,
+    credential_issuance_retry,
+    issuance_queue,
+    issuance_queue_counts,
+)
 from .selectors import approval_queue, bulk_progress, cohort_preview
 from .service import credential_bulk_issue
 
@@ -297,3 +304,57 @@ def bulk_progress_view(request, token: str):
 def bulk_progress_json(request, token: str):
     _officer_or_403(request)
     return JsonResponse(bulk_progress(_bulk_ids(request, token)))
+
+
+QUEUE_LABELS = {
+    "failed": gettext_lazy("Fallidas"),
+    "running": gettext_lazy("En curso"),
+    "waiting": gettext_lazy("En espera"),
+    "retried": gettext_lazy("Reintentadas"),
+}
+
+
+@forbidden_as_403
+def issuance_queue_view(request):
+    """Pending, running, failed and retried issuances of the officer's
+    issuers, with a retry button for failed ones."""
+    _officer_or_403(request)
+    credentials = Credential.objects.filter(issuer__in=issuers_for(request.user))
+    counts = issuance_queue_counts(credentials)
+    state = request.GET.get("state", "")
+    if state not in STATES:
+        state = "failed" if counts["failed"] else "running"
+    tabs = [
+        (value, QUEUE_LABELS[value], counts[value])
+        for value in ("failed", "running", "waiting", "retried")
+    ]
+    return render(
+        request,
+        "certification/admin/issuance_queue.html",
+        {
+            "tabs": tabs,
+            "state": state,
+            "items": issuance_queue(credentials, state)[:200],
+        },
+    )
+
+
+@forbidden_as_403
+@require_POST
+def issuance_retry_view(request, public_id: str):
+    credential = _credential_for(request, public_id)
+    try:
+        credential_issuance_retry(credential=credential, actor=request.user)
+    except NotFailed:
+        messages.error(
+            request,
+            _("La credencial %(code)s no está fallida: no hay nada que reintentar.")
+            % {"code": public_id},
+        )
+    else:
+        messages.success(
+            request,
+            _("Emisión de %(name)s puesta de nuevo en la cola.")
+            % {"name": credential.holder_name},
+        )
+    return redirect(reverse("credentials_admin:queue") + "?state=failed")

@@ -75,12 +75,14 @@ def credential_issue(
     return credential
 
 
-def credential_build_queue(credential: Credential) -> None:
-    """Queue the artefact build once the surrounding transaction commits."""
+def credential_build_queue(credential: Credential, *, robust: bool = False) -> None:
+    """Queue the artefact build once the surrounding transaction commits
+    (``robust``: a failure to queue, or of an in-process build, is logged and
+    does not reach the caller)."""
     from certification.tasks import issue_credential
 
     pk = credential.pk
-    transaction.on_commit(lambda: issue_credential.delay(pk))
+    transaction.on_commit(lambda: issue_credential.delay(pk), robust=robust)
 
 
 def _live_credential(user, program) -> Credential | None:

@@ -51,6 +51,16 @@ def register_approvals_menu_item():
     )
 
 
+@hooks.register("register_admin_menu_item")
+def register_issuance_queue_menu_item():
+    return OfficerMenuItem(
+        _("Cola de emisión"),
+        reverse("credentials_admin:queue"),
+        icon_name="time",
+        order=321,
+    )
+
+
 class CertificateTemplateViewSet(ModelViewSet):
     model = CertificateTemplate
     icon = "doc-full-inverse"

@@ -300,6 +300,12 @@ class Credential(models.Model):
         verbose_name=_("solicitado por"),
     )
     last_error = models.TextField(_("último error de emisión"), blank=True)
+    # The issuance queue (see certification.issuance.queue): when the latest
+    # build attempt started, and how many attempts there were.
+    issuance_started_at = models.DateTimeField(
+        _("inicio del último intento de emisión"), null=True, blank=True
+    )
+    issuance_attempts = models.PositiveIntegerField(_("intentos de emisión"), default=0)
     renewal_reminded_at = models.DateTimeField(
         _("aviso de renovación enviado el"), null=True, blank=True
     )

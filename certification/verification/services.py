@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
+from certification.metrics import verification_count
 from certification.models import Credential, VerificationLog
 from lms.audit.context import client_address as request_client_address
 
@@ -56,10 +57,11 @@ def verification_record(
     is logged once per ``DEDUPLICATE_SECONDS``: reloading a page (or an HR
     system polling) neither floods the holder's log nor writes a row per hit.
     """
+    result = str(verdict.value if isinstance(verdict, Verdict) else verdict)
+    verification_count(method, result)
     if credential is None:
         return None
     pk = credential if isinstance(credential, int) else credential.pk
-    result = str(verdict.value if isinstance(verdict, Verdict) else verdict)
     client = client_hash(request)
     window = int(time.time()) // DEDUPLICATE_SECONDS
     key = f"verify-log:{pk}:{method}:{result}:{client}:{window}"

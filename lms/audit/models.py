@@ -23,6 +23,7 @@ class AuditAction(models.TextChoices):
     CREDENTIAL_APPROVED = "credential.approved", _("Emisión aprobada")
     CREDENTIAL_ISSUED = "credential.issued", _("Credencial emitida")
     CREDENTIAL_STATUS = "credential.status", _("Cambio de estado de credencial")
+    CREDENTIAL_RETRIED = "credential.retried", _("Emisión reintentada")
     GROUP_MEMBERSHIP = "permission.group", _("Cambio de grupos (permisos)")
     ACTION_REFUSED = "integrity.refused", _("Acción rechazada por integridad")
 

@@ -339,3 +339,42 @@ LOGGING = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+
+# --- Observability (lms.observability; see docs/operations.md) ---------------
+# Request ids (X-Request-ID) bound to every log line and carried into tasks;
+# request counts and latencies for /metrics.
+MIDDLEWARE = [
+    "lms.observability.logs.RequestIdMiddleware",
+    "lms.observability.metrics.MetricsMiddleware",
+    *MIDDLEWARE,
+]
+# Logs: "text" (readable lines) or "json" (one JSON object a line, the
+# production default), through structlog.
+from lms.observability.logs import logging_config  # noqa: E402
+
+LMS_LOG_FORMAT = env("LMS_LOG_FORMAT", "text")
+LOGGING = logging_config(fmt=LMS_LOG_FORMAT, level=env("DJANGO_LOG_LEVEL", "INFO"))
+# /metrics: loopback requests (not relayed by a proxy), staff users, or
+# "Authorization: Bearer <LMS_METRICS_TOKEN>".
+LMS_METRICS_TOKEN = env("LMS_METRICS_TOKEN")
+LMS_METRICS_ALLOW_LOCALHOST = env_bool("LMS_METRICS_ALLOW_LOCALHOST", True)
+# /health/: a worker heartbeat older than this (seconds) fails; the beat
+# scheduler stamps every LMS_BEAT_STAMP_SECONDS and fails past twice that.
+LMS_HEALTH_HEARTBEAT_MAX_AGE = int(env("LMS_HEALTH_HEARTBEAT_MAX_AGE", "60"))
+LMS_BEAT_STAMP_SECONDS = int(env("LMS_BEAT_STAMP_SECONDS", "60"))
+CELERY_BEAT_SCHEDULE["health-beat-stamp"] = {
+    "task": "lms.beat_stamp",
+    "schedule": LMS_BEAT_STAMP_SECONDS,
+}
+# Sentry: errors of the web processes and the workers, when SENTRY_DSN is set.
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    from lms.observability.sentry import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        release=env("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
+# --- end Observability --------------------------------------------------------

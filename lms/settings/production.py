@@ -68,3 +68,10 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# --- Observability: JSON log lines unless LMS_LOG_FORMAT says otherwise ------
+from lms.observability.logs import logging_config  # noqa: E402
+
+LMS_LOG_FORMAT = env("LMS_LOG_FORMAT", "json")
+LOGGING = logging_config(fmt=LMS_LOG_FORMAT, level=env("DJANGO_LOG_LEVEL", "INFO"))
+# --- end Observability --------------------------------------------------------

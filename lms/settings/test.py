@@ -48,3 +48,10 @@ CELERY_TASK_ALWAYS_EAGER = True
 # A worker started by those tests queues its own follow-up tasks (e-mails) on
 # the private queue it consumes.
 CELERY_TASK_DEFAULT_QUEUE = env("LMS_TEST_CELERY_QUEUE", "celery")
+
+# --- Observability: a worker started by a test may be asked for its log lines.
+if env("LMS_LOG_FORMAT"):
+    from lms.observability.logs import logging_config
+
+    LOGGING = logging_config(fmt=env("LMS_LOG_FORMAT"), level="INFO")
+# --- end Observability --------------------------------------------------------

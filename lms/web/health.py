@@ -1,11 +1,15 @@
 """``/health/``: is this process able to serve?
 
-Checks the database, the cache, the Celery broker (when one is configured),
-the default file storage (a small object written, read back and deleted), and
-whatever the layers above register with ``health_check_register`` (the
+``/health/`` (also ``/health/ready/``) is readiness: it checks the database,
+the cache, the Celery broker (when one is configured), the default file
+storage (a small object written, read back and deleted), the workers'
+heartbeat and the last run of the beat scheduler (when tasks go to workers),
+and whatever the layers above register with ``health_check_register`` (the
 certification layer adds its credential storage and the issuers' keys). All
 pass: 200 with each check's result. Any fails: 503, naming what failed. A
 failure's cause is logged; the public answer only names its kind.
+
+``/health/live/`` is liveness: the process answers, nothing else is asked.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from django.core.files.storage import Storage, default_storage
 from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from lms.observability import heartbeat
 
 logger = logging.getLogger(__name__)
 PROBE = b"cultura-ap health probe"
@@ -78,11 +84,43 @@ def check_storage() -> None:
     storage_probe(default_storage)
 
 
+class WorkerHeartbeatStale(Exception):
+    pass
+
+
+class BeatStale(Exception):
+    pass
+
+
+def check_worker_heartbeat() -> str:
+    if not heartbeat.workers_expected():
+        return "not expected: tasks run in-process"
+    age = heartbeat.stamp_age(heartbeat.WORKER_KEY)
+    if age is None:
+        raise WorkerHeartbeatStale("no worker has ever recorded a heartbeat")
+    if age > heartbeat.heartbeat_max_age():
+        raise WorkerHeartbeatStale(f"last worker heartbeat {age:.0f} s ago")
+    return f"{age:.0f} s ago"
+
+
+def check_beat() -> str:
+    if not heartbeat.workers_expected():
+        return "not expected: tasks run in-process"
+    age = heartbeat.stamp_age(heartbeat.BEAT_KEY)
+    if age is None:
+        raise BeatStale("the beat scheduler has never run")
+    if age > 2 * heartbeat.beat_interval():
+        raise BeatStale(f"last beat run {age:.0f} s ago")
+    return f"{age:.0f} s ago"
+
+
 BUILT_IN = {
     "database": check_database,
     "cache": check_cache,
     "broker": check_broker,
     "storage": check_storage,
+    "worker_heartbeat": check_worker_heartbeat,
+    "beat": check_beat,
 }
 
 
@@ -96,7 +134,7 @@ def health_report() -> tuple[bool, dict]:
             if note:
                 result["note"] = note
         except Exception as exc:
-            logger.warning("health check %s failed", name, exc_info=True)
+            logger.warning("health check %s failed: %s", name, exc, exc_info=True)
             result = {"ok": False, "error": type(exc).__name__}
         result["ms"] = round((time.monotonic() - started) * 1000, 1)
         results[name] = result
@@ -111,3 +149,9 @@ def health(request):
     if failed:
         body["failed"] = failed
     return JsonResponse(body, status=200 if ok else 503)
+
+
+@never_cache
+def live(request):
+    """Liveness: the process is up and serving; no dependency is asked."""
+    return JsonResponse({"status": "ok"})

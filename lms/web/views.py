@@ -4,8 +4,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from lms.web.health import health
+from lms.web.health import live as health_live
 
-__all__ = ["health", "language_set"]
+__all__ = ["health", "health_live", "language_set"]
 
 
 @require_POST

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from certification.credentials import keys
+from lms.observability import heartbeat
 from tests.certification.conftest import make_program, make_standard
 
 CHECKS = {
@@ -18,6 +19,8 @@ CHECKS = {
     "storage",
     "issuer_keys",
     "credential_storage",
+    "worker_heartbeat",
+    "beat",
 }
 
 
@@ -63,6 +66,8 @@ def test_an_unwritable_storage_answers_503_naming_it(
 def test_an_unreachable_broker_answers_503_naming_it(client, healthy, settings):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
     settings.CELERY_TASK_ALWAYS_EAGER = False
+    heartbeat.worker_heartbeat_record(force=True)
+    heartbeat.beat_stamp_record()
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["failed"] == ["broker"]
@@ -78,7 +83,9 @@ def test_a_database_that_is_down_answers_503_and_the_api_answers_problem_json(
         "from django.test import Client;"
         "c = Client(raise_request_exception=False, HTTP_HOST='localhost');"
         "h = c.get('/health/'); a = c.get('/api/v1/credentials/abc');"
+        "live = c.get('/health/live/');"
         "print(json.dumps({'health': [h.status_code, h.json()],"
+        " 'live': [live.status_code, live.json()],"
         " 'api': [a.status_code, a['Content-Type'], a.json()]}))"
     )
     env = {
@@ -105,6 +112,7 @@ def test_a_database_that_is_down_answers_503_and_the_api_answers_problem_json(
     assert "database" in body["failed"]
     assert body["checks"]["database"]["error"] == "OperationalError"
     assert body["checks"]["storage"]["ok"] and body["checks"]["cache"]["ok"]
+    assert answers["live"] == [200, {"status": "ok"}]
     status, content_type, problem = answers["api"]
     assert status == 500
     assert content_type == "application/problem+json"
@@ -153,3 +161,69 @@ def test_a_database_restart_costs_no_request():
 
     assert wsgi_get("/api/v1/credentials/abc") == 404
     assert connection.connection.info.backend_pid != pid
+
+
+def test_ready_is_the_same_answer_and_live_asks_nothing(client, healthy, settings):
+    ready = client.get("/health/ready/")
+    assert ready.status_code == 200 and set(ready.json()["checks"]) == CHECKS
+    live = client.get("/health/live/")
+    assert live.status_code == 200 and live.json() == {"status": "ok"}
+    assert "no-cache" in live["Cache-Control"]
+
+
+def test_a_cache_on_a_closed_port_answers_503_naming_it(client, healthy, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["failed"] == ["cache"]
+    assert response.json()["checks"]["cache"]["error"] == "ConnectionError"
+
+
+@pytest.fixture
+def workers_expected(healthy, settings):
+    """Tasks go to workers through a real (in-memory) broker."""
+    settings.CELERY_BROKER_URL = "memory://"
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.LMS_HEALTH_HEARTBEAT_MAX_AGE = 60
+    settings.LMS_BEAT_STAMP_SECONDS = 60
+    from django.core.cache import cache
+
+    cache.delete_many([heartbeat.WORKER_KEY, heartbeat.BEAT_KEY])
+
+
+def test_without_any_worker_heartbeat_or_beat_run_answers_503(client, workers_expected):
+    response = client.get("/health/")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["failed"] == ["worker_heartbeat", "beat"]
+    assert body["checks"]["worker_heartbeat"]["error"] == "WorkerHeartbeatStale"
+    assert body["checks"]["beat"]["error"] == "BeatStale"
+
+
+def test_stale_stamps_fail_and_fresh_ones_pass(client, workers_expected):
+    import time
+
+    now = time.time()
+    heartbeat.worker_heartbeat_record(force=True, now=now - 61)
+    heartbeat.beat_stamp_record(now=now - 121)  # past twice the 60 s interval
+    assert client.get("/health/").json()["failed"] == ["worker_heartbeat", "beat"]
+
+    heartbeat.beat_stamp_record(now=now - 119)  # within twice the interval
+    assert client.get("/health/").json()["failed"] == ["worker_heartbeat"]
+
+    heartbeat.worker_heartbeat_record(force=True)
+    response = client.get("/health/")
+    assert response.status_code == 200, response.json()
+    assert response.json()["checks"]["worker_heartbeat"]["note"].endswith("s ago")
+
+
+def test_in_process_tasks_expect_no_worker_nor_beat(client, healthy, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    checks = client.get("/health/").json()["checks"]
+    assert checks["worker_heartbeat"]["note"].startswith("not expected")
+    assert checks["beat"]["note"].startswith("not expected")
