@@ -77,7 +77,7 @@ def credential_issue(
 
 def credential_build_queue(credential: Credential) -> None:
     """Queue the artefact build once the surrounding transaction commits."""
-    from certification.tasks import issue_credential
+    from certification.issuance.tasks import issue_credential
 
     pk = credential.pk
     transaction.on_commit(lambda: issue_credential.delay(pk))
@@ -184,7 +184,7 @@ def _credentials_create(users, program, issued_by) -> list[Credential]:
 
 def credential_batches_queue(credential_ids: list[int]) -> None:
     """Queue the builds of ``credential_ids`` in chunks, after commit."""
-    from certification.tasks import issue_credentials_batch
+    from certification.issuance.tasks import issue_credentials_batch
 
     from .batch import chunks
 

@@ -26,7 +26,7 @@ from certification.models import (
     Credential,
     CredentialStatus,
 )
-from certification.tasks import issue_credentials_batch
+from certification.issuance.tasks import issue_credentials_batch
 from tests.factories import UserFactory
 
 from .conftest import make_eligible

@@ -21,7 +21,7 @@ from certification.issuance.service import NotEligible, credential_issue
 from certification.issuance.storage import artefact_exists, artefact_read
 from certification.models import Credential, CredentialStatus, IssuanceMode
 from certification.roles import officer_roles_sync
-from certification.tasks import issue_credential
+from certification.issuance.tasks import issue_credential
 from tests.factories import UserFactory
 
 from .conftest import make_eligible
@@ -173,7 +173,7 @@ def test_approval_program_puts_the_learner_in_the_country_queue(eligible, progra
 def test_a_revoked_credential_makes_room_for_a_new_one(
     eligible, program, django_capture_on_commit_callbacks
 ):
-    from certification.lifecycle import credential_revoke
+    from certification.issuance.lifecycle import credential_revoke
 
     first = issue(eligible, program, django_capture_on_commit_callbacks)
     credential_revoke(credential=first, actor=None, reason="Error de emisión")

@@ -20,7 +20,7 @@ from certification.credentials.statuslist import (
 )
 from certification.issuance.statuslists import status_list_get
 from certification.issuance.storage import artefact_read
-from certification.lifecycle import (
+from certification.issuance.lifecycle import (
     LifecycleError,
     credential_expire,
     credential_reinstate,
@@ -32,7 +32,7 @@ from certification.lifecycle import (
 from certification.models import Credential, CredentialStatus
 from certification.roles import officer_roles_sync
 from certification.signals import credential_status_changed
-from certification.tasks import send_renewal_reminders
+from certification.issuance.tasks import send_renewal_reminders
 from tests.factories import UserFactory
 
 
@@ -194,7 +194,7 @@ def test_daily_expiry_republishes_each_issuers_lists_once(
     program, django_capture_on_commit_callbacks, monkeypatch
 ):
     """Expiring many credentials of one issuer signs its status lists once."""
-    from certification import lifecycle
+    from certification.issuance import lifecycle
     from certification.issuance.service import credential_issue
 
     from .conftest import make_eligible

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from certification.lifecycle import (
+from certification.issuance.lifecycle import (
     credential_expire,
     credential_revoke,
     credential_suspend,

@@ -8,7 +8,7 @@ import json
 
 from certification.issuance.statuslists import allocation_range, status_list_get
 from certification.issuance.storage import artefact_read
-from certification.lifecycle import (
+from certification.issuance.lifecycle import (
     credential_reinstate,
     credential_revoke,
     credential_suspend,

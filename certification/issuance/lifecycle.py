@@ -148,7 +148,7 @@ class Reissue(CredentialAction):
         pk = credential.pk
 
         def queue():
-            from certification.tasks import reissue_credential
+            from certification.issuance.tasks import reissue_credential
 
             reissue_credential.delay(pk, target)
 

@@ -130,7 +130,7 @@ def _notify_issued(credential_ids: list[int]) -> None:
 @shared_task(name="certification.expire_credentials", acks_late=True)
 def expire_credentials() -> int:
     """Daily: expire credentials past their validity (republishing the lists)."""
-    from certification.lifecycle import credentials_expire_due
+    from certification.issuance.lifecycle import credentials_expire_due
 
     return credentials_expire_due()
 
