@@ -22,8 +22,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 
-from certification.issuance import lifecycle
 from certification.applications import ApplicationError, application_reject
+from certification.issuance import lifecycle
 from certification.models import (
     CertificationProgram,
     Credential,

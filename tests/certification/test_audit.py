@@ -12,8 +12,8 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from certification.issuance.service import credential_bulk_issue, credential_issue
 from certification.issuance.lifecycle import credential_revoke, credential_suspend
+from certification.issuance.service import credential_bulk_issue, credential_issue
 from certification.models import Credential, CredentialStatus
 from certification.services import evidence_confirm, evidence_manual_record
 from lms.audit.models import AuditAction, AuditEntry, AuditImmutable

@@ -21,12 +21,12 @@ from certification.credentials.proof import verify_document
 from certification.issuance import batch
 from certification.issuance.service import credential_bulk_issue
 from certification.issuance.storage import artefact_read
+from certification.issuance.tasks import issue_credentials_batch
 from certification.models import (
     CertificateTemplateRevision,
     Credential,
     CredentialStatus,
 )
-from certification.issuance.tasks import issue_credentials_batch
 from tests.factories import UserFactory
 
 from .conftest import make_eligible

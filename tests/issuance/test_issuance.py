@@ -19,9 +19,9 @@ from certification.credentials.vcjwt import verify_jwt
 from certification.issuance.selectors import approval_queue, credential_public_get
 from certification.issuance.service import NotEligible, credential_issue
 from certification.issuance.storage import artefact_exists, artefact_read
+from certification.issuance.tasks import issue_credential
 from certification.models import Credential, CredentialStatus, IssuanceMode
 from certification.roles import officer_roles_sync
-from certification.issuance.tasks import issue_credential
 from tests.factories import UserFactory
 
 from .conftest import make_eligible

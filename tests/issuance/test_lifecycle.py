@@ -18,8 +18,6 @@ from certification.credentials.statuslist import (
     status_entry,
     status_read,
 )
-from certification.issuance.statuslists import status_list_get
-from certification.issuance.storage import artefact_read
 from certification.issuance.lifecycle import (
     LifecycleError,
     credential_expire,
@@ -29,10 +27,12 @@ from certification.issuance.lifecycle import (
     credential_suspend,
     credentials_expire_due,
 )
+from certification.issuance.statuslists import status_list_get
+from certification.issuance.storage import artefact_read
+from certification.issuance.tasks import send_renewal_reminders
 from certification.models import Credential, CredentialStatus
 from certification.roles import officer_roles_sync
 from certification.signals import credential_status_changed
-from certification.issuance.tasks import send_renewal_reminders
 from tests.factories import UserFactory
 
 

@@ -4,11 +4,11 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from certification.issuance.service import credential_issue
 from certification.issuance.lifecycle import credential_revoke
+from certification.issuance.service import credential_issue
+from certification.issuance.tasks import issue_credential, issue_credentials_batch
 from certification.models import Credential
 from certification.notifications import credential_issued_key
-from certification.issuance.tasks import issue_credential, issue_credentials_batch
 from lms.notifications.models import Notification
 from lms.notifications.services import (
     notification_record,

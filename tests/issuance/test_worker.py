@@ -21,8 +21,8 @@ from certification.credentials import keys
 from certification.issuance.selectors import credential_public_get
 from certification.issuance.service import credential_issue
 from certification.issuance.storage import artefact_name, artefact_read
-from certification.models import Credential, CredentialStatus
 from certification.issuance.tasks import issue_credential
+from certification.models import Credential, CredentialStatus
 from tests.certification.conftest import make_program, make_standard
 from tests.platform.test_celery_worker import worker_database_url
 
