@@ -13,6 +13,7 @@ import logging
 from django.db import IntegrityError, transaction
 
 from certification import integrity
+from certification.eligibility import cohort_eligibility, learner_eligibility
 from certification.models import (
     CertificationProgram,
     Credential,
@@ -21,7 +22,9 @@ from certification.models import (
     IssuanceMode,
 )
 
+from .batch import chunks
 from .snapshot import credential_new, credentials_new
+from .tasks import issue_credential, issue_credentials_batch
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +80,6 @@ def credential_issue(
 
 def credential_build_queue(credential: Credential) -> None:
     """Queue the artefact build once the surrounding transaction commits."""
-    from certification.issuance.tasks import issue_credential
-
     pk = credential.pk
     transaction.on_commit(lambda: issue_credential.delay(pk))
 
@@ -88,8 +89,6 @@ def _live_credential(user, program) -> Credential | None:
 
 
 def _eligibility_check(user, program) -> None:
-    from certification.eligibility import learner_eligibility
-
     if not learner_eligibility(learner=user, program=program).eligible:
         raise NotEligible(f"{user} is not eligible for {program.code}")
 
@@ -137,8 +136,6 @@ def credential_bulk_issue(
 
 
 def _eligible_only(users, program) -> list:
-    from certification.eligibility import cohort_eligibility
-
     report = cohort_eligibility(learners=[user.pk for user in users], program=program)
     eligible = {learner for learner, verdict in report.items() if verdict.eligible}
     for user in users:
@@ -184,9 +181,6 @@ def _credentials_create(users, program, issued_by) -> list[Credential]:
 
 def credential_batches_queue(credential_ids: list[int]) -> None:
     """Queue the builds of ``credential_ids`` in chunks, after commit."""
-    from certification.issuance.tasks import issue_credentials_batch
-
-    from .batch import chunks
 
     def queue():
         for chunk in chunks(credential_ids):
