@@ -19,7 +19,7 @@ def register_credential_admin_urls():
         path(
             "credentials/",
             include(
-                ("certification.issuance.admin_urls", "credentials_admin"),
+                ("certification.admin.credentials_urls", "credentials_admin"),
                 namespace="credentials_admin",
             ),
         )

@@ -24,6 +24,13 @@ from django.views.defaults import permission_denied
 
 from certification.applications import ApplicationError, application_reject
 from certification.issuance import lifecycle
+from certification.issuance.permissions import can_manage_issuer, issuers_for
+from certification.issuance.selectors import (
+    approval_queue,
+    bulk_progress,
+    cohort_preview,
+)
+from certification.issuance.service import credential_bulk_issue
 from certification.models import (
     CertificationProgram,
     Credential,
@@ -32,10 +39,6 @@ from certification.models import (
     ProgramEligibility,
 )
 from lms.accounts.names import name_help_text, normalize_person_name
-
-from .permissions import can_manage_issuer, issuers_for
-from .selectors import approval_queue, bulk_progress, cohort_preview
-from .service import credential_bulk_issue
 
 BULK_SESSION_KEY = "credential-bulk-{token}"
 
