@@ -19,7 +19,6 @@ class CertificationConfig(AppConfig):
         renderers_register()
         health_checks_register()
         self._audit_connect()
-        import certification.issuance.wagtail_hooks  # noqa: F401  (admin screens)
 
     def _audit_connect(self):
         from django.db.models.signals import post_delete, post_save
