@@ -62,8 +62,9 @@ def _course_wire(course: CoursePage, program: CertificationProgram) -> int:
     return 1
 
 
-def course_completion_evidence(sender, *, user, course, **kwargs) -> None:
-    """``course_completed`` receiver: for each course-completion program the
+def course_completion_evidence(*, user, course) -> None:
+    """On a course's completion (before ``course_completed``): for each
+    course-completion program the
     course leads to (its own program, or one requiring units it teaches),
     record course evidence for the program's units the course teaches (all of
     them when the course names none). Competency programs ignore this

@@ -93,9 +93,10 @@ def _eligibility_check(user, program) -> None:
         raise NotEligible(f"{user} is not eligible for {program.code}")
 
 
-def on_program_eligible(sender, *, learner, program, **kwargs) -> None:
-    """Receiver of ``program_eligible``: issue at once when the program is
-    automatic; otherwise the learner shows in the officers' approval queue."""
+def credential_on_eligible(*, learner, program) -> None:
+    """A learner just became eligible for ``program`` (called before
+    ``program_eligible`` is sent): issue at once when the program is automatic;
+    otherwise the learner shows in the officers' approval queue."""
     if program.issuance == IssuanceMode.AUTOMATIC:
         credential_issue(user=learner, program=program, force=True)
 
