@@ -196,8 +196,7 @@ def test_daily_expiry_republishes_each_issuers_lists_once(
     """Expiring many credentials of one issuer signs its status lists once."""
     from certification.issuance import lifecycle
     from certification.issuance.service import credential_issue
-
-    from .conftest import make_eligible
+    from tests.factories import make_eligible
 
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(3):

@@ -5,7 +5,6 @@ from django.core import mail
 from django.db import transaction
 
 from certification.issuance.lifecycle import credential_revoke
-from certification.issuance.service import credential_issue
 from certification.issuance.tasks import issue_credential, issue_credentials_batch
 from certification.models import Credential
 from certification.notifications import credential_issued_key
@@ -15,11 +14,12 @@ from lms.notifications.services import (
     notifications_send,
     notifications_send_pending,
 )
+from tests.factories import CredentialFactory
 
 
 @pytest.fixture
 def pending_credential(eligible, program):
-    return credential_issue(user=eligible, program=program, queue=False)
+    return CredentialFactory(program=program, holder=eligible)
 
 
 def test_activation_records_the_e_mail_in_its_transaction_and_sends_it_once(

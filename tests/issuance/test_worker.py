@@ -24,9 +24,8 @@ from certification.issuance.storage import artefact_name, artefact_read
 from certification.issuance.tasks import issue_credential
 from certification.models import Credential, CredentialStatus
 from tests.certification.conftest import make_program, make_standard
+from tests.factories import make_eligible
 from tests.platform.test_celery_worker import worker_database_url
-
-from .conftest import make_eligible
 
 pytestmark = [
     pytest.mark.services,
