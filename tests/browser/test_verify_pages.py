@@ -48,6 +48,7 @@ def in_thread(function, *args, **kwargs):
     return outcome["value"]
 
 
+@pytest.mark.phone_too
 def test_employer_opens_the_qr_link_and_sees_valid(browser_page, credential):
     page = browser_page
     page.goto(f"/verify/{credential.public_id}/")
