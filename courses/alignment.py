@@ -18,6 +18,7 @@ from certification.models import (
 )
 from certification.services import evidence_record
 from courses.models import CoursePage
+from courses.selectors import canonical
 from plugins.models import Assessment
 
 
@@ -88,8 +89,6 @@ def course_counts_toward(*, course: CoursePage, lesson_ids) -> list[dict]:
     criteria), directly or through an equivalent unit of another country.
     Each item: ``program``, ``country`` (name) and ``units`` (the units the
     course gives evidence for). Four queries, whatever the number of lessons."""
-    from courses.selectors import canonical
-
     assessment_ids = ReferenceIndex.objects.filter(
         to_content_type=ContentType.objects.get_for_model(Assessment),
         base_content_type=ContentType.objects.get_for_model(Page),
