@@ -178,3 +178,14 @@ def application_advance(application, transition: type[ApplicationTransition]) ->
     except ApplicationError:
         return False  # another process moved it meanwhile
     return True
+
+
+def application_certify(*, learner, program) -> None:
+    """The learner holds a credential of ``program``: their application (if
+    any, and still open) says certified. Called when a credential is issued,
+    before ``credential_issued`` is sent."""
+    application = ProgramApplication.objects.filter(
+        learner=learner, program=program
+    ).first()
+    if application is not None:
+        application_advance(application, Certify)

@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from certification.models import AssessorRole, CompetencyUnit, EvidenceSource
+from certification.models import AssessorRole, CompetencyUnit, EvidenceSource, Issuer
 from certification.roles import officer_countries
 from lms.audit.models import AuditAction
 from lms.audit.services import audit_entry, audit_record, audit_record_many
@@ -236,8 +236,6 @@ def issuance_audit(credentials, *, issued_by=None) -> None:
 def credential_events_audit(events) -> None:
     """Audit entries for credential status changes (activation, suspension,
     reinstatement, revocation, expiry, reissue), one insert for many."""
-    from certification.models import Issuer
-
     events = list(events)
     if not events:
         return

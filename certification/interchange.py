@@ -26,6 +26,7 @@ standard_title_en  no        the standard's title in English
 unit_title_en      no        the unit's title in English
 criterion_text_en  no        the criterion in English (with criterion_code)
 evidence_text_en   no        the evidence requirement in English
+standard_description no      the standard's description (an empty cell keeps it)
 =================  ========  ==================================================
 
 The English columns are optional: English pages show them in place of the
@@ -35,9 +36,11 @@ it is (an older file without these columns changes no translation).
 One row per criterion (or per unit, with the criterion columns empty); standard
 and unit columns repeat on every row and must agree. Rows are upserted by
 (country, standard_code, standard_version), (standard, unit_code) and
-(unit, criterion_code); nothing is deleted. The whole file is validated first:
-if any row is wrong, every error is reported with its row number (the header
-is row 1) and column, and nothing is imported.
+(unit, criterion_code); nothing is deleted. Units are numbered in file order
+within their standard, criteria and evidence requirements within their unit.
+The whole file is validated first: if any row is wrong, every error is
+reported with its row number (the header is row 1) and column, and nothing is
+imported.
 """
 
 from __future__ import annotations
@@ -85,6 +88,7 @@ COLUMNS = [
     "unit_title_en",
     "criterion_text_en",
     "evidence_text_en",
+    "standard_description",
 ]
 REQUIRED = {
     "country",
@@ -104,6 +108,7 @@ STANDARD_COLUMNS = (
     "valid_until",
     "source_url",
     "standard_title_en",
+    "standard_description",
 )
 MAX_LENGTHS = {
     "standard_code": 40,
@@ -359,6 +364,9 @@ def standards_import(file, filename: str, *, allowed_countries=None) -> ImportSu
 def _rows_write(rows) -> ImportSummary:
     sectors = {s.code: s for s in Sector.objects.all()}
     standards, units, criteria = {}, {}, 0
+    # Positions within the parent: units per standard, criteria and evidence
+    # requirements per unit.
+    unit_counts, criterion_counts, evidence_counts = {}, {}, {}
     for row in rows:
         key = (row["country"], row["standard_code"], row["standard_version"] or "1")
         if key not in standards:
@@ -366,39 +374,46 @@ def _rows_write(rows) -> ImportSummary:
         standard = standards[key]
         unit_key = (*key, row["unit_code"])
         if unit_key not in units:
+            unit_counts[key] = unit_counts.get(key, 0) + 1
             units[unit_key], _created = CompetencyUnit.objects.update_or_create(
                 standard=standard,
                 code=row["unit_code"],
                 defaults={
                     "title": row["unit_title"],
-                    "sort_order": len(units) + 1,
-                    **_english(title_en=row["unit_title_en"]),
+                    "sort_order": unit_counts[key],
+                    **_given(title_en=row["unit_title_en"]),
                 },
             )
         unit = units[unit_key]
         if row["criterion_code"]:
+            criterion_counts[unit_key] = criterion_counts.get(unit_key, 0) + 1
             PerformanceCriterion.objects.update_or_create(
                 unit=unit,
                 code=row["criterion_code"],
                 defaults={
                     "text": row["criterion_text"],
-                    "sort_order": criteria + 1,
-                    **_english(text_en=row["criterion_text_en"]),
+                    "sort_order": criterion_counts[unit_key],
+                    **_given(text_en=row["criterion_text_en"]),
                 },
             )
             criteria += 1
         if row["evidence_kind"]:
+            evidence_counts[unit_key] = evidence_counts.get(unit_key, 0) + 1
             EvidenceRequirement.objects.update_or_create(
                 unit=unit,
                 kind=row["evidence_kind"],
                 description=row["evidence_text"],
-                defaults=_english(description_en=row["evidence_text_en"]),
+                defaults={
+                    "sort_order": evidence_counts[unit_key],
+                    **_given(description_en=row["evidence_text_en"]),
+                },
             )
     return ImportSummary(len(standards), len(units), criteria)
 
 
-def _english(**values: str) -> dict[str, str]:
-    """The English values given; an empty cell keeps the stored translation."""
+def _given(**values: str) -> dict[str, str]:
+    """The values given; an empty cell keeps what is stored (an English
+    translation, a description)."""
     return {name: value for name, value in values.items() if value}
 
 
@@ -420,7 +435,8 @@ def _standard_write(row, key, sectors) -> OccupationalStandard:
             "valid_from": row["valid_from"] or None,
             "valid_until": row["valid_until"] or None,
             "source_url": row["source_url"],
-            **_english(title_en=row["standard_title_en"]),
+            **_given(title_en=row["standard_title_en"]),
+            **_given(description=row["standard_description"]),
         },
     )
     return standard
@@ -470,6 +486,7 @@ def standards_rows(standards) -> list[list[str]]:
                         unit.title_en,
                         crit[2],
                         evid[2],
+                        standard.description,
                     ]
                 )
     return rows

@@ -6,6 +6,7 @@ write certification models directly.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -13,12 +14,22 @@ from django.db.models import Q
 from django.utils import timezone
 
 from certification import integrity
+from certification.applications import (
+    BeginAssessment,
+    MarkEligible,
+    Reassess,
+    Reopen,
+    RequestApproval,
+    application_advance,
+)
 from certification.eligibility import learner_eligibility, requirements_load
+from certification.issuance.service import credential_on_eligible
 from certification.models import (
     ApplicationRoute,
     ApplicationStatus,
     CertificationProgram,
     CompetencyUnit,
+    Credential,
     Evidence,
     EvidenceKind,
     EvidenceSource,
@@ -144,9 +155,6 @@ def evidence_withdraw(*, learner, source_kind: str, source_id: str | int) -> int
 
 
 def _eligibility_recheck(*, learner, unit_ids: set[int]) -> None:
-    from certification.applications import Reassess, application_advance
-    from certification.models import Credential
-
     programs = list(_programs_needing(unit_ids))
     marked = ProgramEligibility.objects.filter(learner=learner, program__in=programs)
     held = set(
@@ -221,8 +229,6 @@ def eligibility_refresh(
 def _assessment_begin(*, learner, programs) -> None:
     """Applications still at "applied" move to "in assessment" with the first
     evidence towards their program (one query when there are none)."""
-    from certification.applications import BeginAssessment, application_advance
-
     for application in ProgramApplication.objects.filter(
         learner=learner, program__in=programs, status=ApplicationStatus.APPLIED
     ):
@@ -236,6 +242,7 @@ def _eligibility_mark(*, learner, program) -> ProgramEligibility | None:
     except IntegrityError:
         return None  # another process marked it (and sent the signal) first
     _application_eligible(learner=learner, program=program)
+    credential_on_eligible(learner=learner, program=program)
     program_eligible.send(
         sender=CertificationProgram, learner=learner, program=program, eligibility=row
     )
@@ -246,12 +253,6 @@ def _application_eligible(*, learner, program) -> None:
     """The learner's application (entered now when they had none: evidence can
     arrive without applying) becomes eligible, and enters the officers' queue
     when the program needs approval."""
-    from certification.applications import (
-        MarkEligible,
-        RequestApproval,
-        application_advance,
-    )
-
     route = (
         ApplicationRoute.COURSE
         if program.kind == ProgramKind.COURSE_COMPLETION
@@ -263,18 +264,6 @@ def _application_eligible(*, learner, program) -> None:
     application_advance(application, MarkEligible)
     if program.issuance == IssuanceMode.OFFICER_APPROVAL:
         application_advance(application, RequestApproval)
-
-
-def application_certify(*, learner, program) -> None:
-    """The learner holds a credential of ``program``: their application (if
-    any, and still open) says certified. Receiver side of ``credential_issued``."""
-    from certification.applications import Certify, application_advance
-
-    application = ProgramApplication.objects.filter(
-        learner=learner, program=program
-    ).first()
-    if application is not None:
-        application_advance(application, Certify)
 
 
 @dataclass
@@ -297,8 +286,6 @@ def program_apply(
         raise ValueError("program is not active")
     if route == ApplicationRoute.RPL and program.kind != ProgramKind.COMPETENCY:
         raise ValueError("only competency certificates accept prior learning")
-    from certification.applications import Reopen
-
     with transaction.atomic():
         application, created = ProgramApplication.objects.get_or_create(
             learner=learner, program=program, defaults={"route": route}
@@ -341,8 +328,6 @@ def evidence_manual_record(
     """An officer's manual record of ``learner``'s evidence, with a generated
     source reference. It counts towards eligibility only once a second person
     confirms it (``evidence_confirm``)."""
-    import uuid
-
     return evidence_record(
         learner=learner,
         unit=unit,

@@ -1,13 +1,24 @@
-"""Admin menu, country-scoped permission policies and the standards import."""
+"""Every Wagtail hook of the certification app: country-scoped permission
+policies, admin viewsets, URLs and menu entries. The screens live in
+``certification.admin``."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from certification.admin.audit import AuditPermissionPolicy
-from certification.admin.viewsets import CertificationViewSetGroup
+from certification.admin.menu import (
+    OfficerMenuItem,
+    PendingEvidenceMenuItem,
+    StandardsImportMenuItem,
+)
+from certification.admin.viewsets import (
+    CertificateTemplateViewSet,
+    CertificationViewSetGroup,
+    IssuerProfileViewSet,
+    SignatoryViewSet,
+)
 from certification.models import (
     CertificationProgram,
     CompetencyUnit,
@@ -41,7 +52,12 @@ register_permission_policy(AuditEntry, AuditPermissionPolicy(AuditEntry))
 
 @hooks.register("register_admin_viewset")
 def register_certification_viewsets():
-    return CertificationViewSetGroup()
+    return [
+        CertificationViewSetGroup(),
+        CertificateTemplateViewSet(),
+        IssuerProfileViewSet(),
+        SignatoryViewSet(),
+    ]
 
 
 @hooks.register("register_admin_urls")
@@ -53,18 +69,20 @@ def register_certification_admin_urls():
                 ("certification.admin.urls", "certification_admin"),
                 namespace="certification_admin",
             ),
-        )
+        ),
+        path(
+            "credentials/",
+            include(
+                ("certification.admin.credentials_urls", "credentials_admin"),
+                namespace="credentials_admin",
+            ),
+        ),
     ]
-
-
-class _ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("certification.add_occupationalstandard")
 
 
 @hooks.register("register_admin_menu_item")
 def register_standards_import_menu_item():
-    return _ImportMenuItem(
+    return StandardsImportMenuItem(
         _("Importar estándares"),
         reverse("certification_admin:standards_import"),
         icon_name="upload",
@@ -72,24 +90,41 @@ def register_standards_import_menu_item():
     )
 
 
-class _PendingEvidenceMenuItem(MenuItem):
-    def is_shown(self, request):
-        from certification.models import AssessorRole
-        from certification.roles import officer_countries
-
-        user = request.user
-        return bool(
-            user.is_superuser
-            or officer_countries(user)
-            or AssessorRole.objects.filter(user=user).exists()
-        )
-
-
 @hooks.register("register_admin_menu_item")
 def register_pending_evidence_menu_item():
-    return _PendingEvidenceMenuItem(
+    return PendingEvidenceMenuItem(
         _("Evidencias por confirmar"),
         reverse("certification_admin:evidence_pending"),
         icon_name="tick-inverse",
         order=305,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_credentials_menu_item():
+    return OfficerMenuItem(
+        _("Credenciales"),
+        reverse("credentials_admin:index"),
+        icon_name="success",
+        order=320,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_approvals_menu_item():
+    return OfficerMenuItem(
+        _("Aprobaciones y emisión masiva"),
+        reverse("credentials_admin:approvals"),
+        icon_name="tasks",
+        order=321,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_issuance_queue_menu_item():
+    return OfficerMenuItem(
+        _("Cola de emisión"),
+        reverse("credentials_admin:queue"),
+        icon_name="time",
+        order=322,
     )

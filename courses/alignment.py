@@ -1,8 +1,5 @@
-"""Ties demo courses to the certification programs and units they lead to.
-
-Lives in the courses layer because it writes course pages; it reads the
-program-to-course table from ``certification.demo``.
-"""
+"""What ties courses to certification: the programs a course leads to, the
+course evidence a completion gives, the assessments offered per unit."""
 
 from collections import defaultdict
 
@@ -11,7 +8,6 @@ from django.db.models import Q
 from django.urls import reverse
 from wagtail.models import Page, ReferenceIndex
 
-from certification.demo import PROGRAMS
 from certification.models import (
     CertificationProgram,
     CompetencyUnit,
@@ -22,52 +18,16 @@ from certification.models import (
 )
 from certification.services import evidence_record
 from courses.models import CoursePage
+from courses.selectors import canonical
 from plugins.models import Assessment
 
 
-def seed_course_certification(context=None) -> None:
-    """Point each demo course (by slug, in every locale) at its program and at
-    the units the program requires. Idempotent; courses that do not exist are
-    skipped."""
-    programs = {
-        p.code: p
-        for p in CertificationProgram.objects.prefetch_related("required_units")
-    }
-    wired = 0
-    for row in PROGRAMS:
-        program = programs.get(row["code"])
-        if not row["course"] or program is None:
-            continue
-        for course in CoursePage.objects.filter(slug=row["course"]):
-            wired += _course_wire(course, program)
-    if context is not None:
-        context.record("courses wired to certification", "updated", wired)
-
-
-def _course_wire(course: CoursePage, program: CertificationProgram) -> int:
-    """Add ``program``'s units to ``course``; set the program when it has none
-    (the first program listed for a course is the one it leads to)."""
-    units = set(program.required_units.all())
-    current = set(course.competency_units.all())
-    changed = not units <= current
-    if course.certification_program_id is None:
-        course.certification_program = program
-        changed = True
-    if not changed:
-        return 0
-    course.competency_units.set(current | units)
-    revision = course.save_revision()
-    if course.live:
-        revision.publish()
-    return 1
-
-
-def course_completion_evidence(sender, *, user, course, **kwargs) -> None:
-    """``course_completed`` receiver: for each course-completion program the
-    course leads to (its own program, or one requiring units it teaches),
-    record course evidence for the program's units the course teaches (all of
-    them when the course names none). Competency programs ignore this
-    evidence: they need assessments."""
+def course_completion_evidence(*, user, course) -> None:
+    """On a course's completion (before ``course_completed``): for each
+    course-completion program the course leads to (its own program, or one
+    requiring units it teaches), record course evidence for the program's units
+    the course teaches (all of them when the course names none). Competency
+    programs ignore this evidence: they need assessments."""
     for program in course_programs(course):
         if program.kind != ProgramKind.COURSE_COMPLETION:
             continue
@@ -129,8 +89,6 @@ def course_counts_toward(*, course: CoursePage, lesson_ids) -> list[dict]:
     criteria), directly or through an equivalent unit of another country.
     Each item: ``program``, ``country`` (name) and ``units`` (the units the
     course gives evidence for). Four queries, whatever the number of lessons."""
-    from courses.selectors import canonical
-
     assessment_ids = ReferenceIndex.objects.filter(
         to_content_type=ContentType.objects.get_for_model(Assessment),
         base_content_type=ContentType.objects.get_for_model(Page),

@@ -8,15 +8,11 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from certification.signals import register_unit_assessments
-        from courses.alignment import course_completion_evidence, unit_assessment_offers
+        from courses.alignment import unit_assessment_offers
         from courses.services import lesson_complete_on_pass
-        from courses.signals import course_completed
         from plugins.signals import attempt_graded
 
         attempt_graded.connect(lesson_complete_on_pass, dispatch_uid="courses-pass")
-        course_completed.connect(
-            course_completion_evidence, dispatch_uid="courses-completion-evidence"
-        )
         register_unit_assessments.connect(
             unit_assessment_offers, dispatch_uid="courses-unit-assessments"
         )

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from certification.models import ApplicationRoute, ProgramApplication
 from certification.services import program_apply
+from courses.alignment import course_completion_evidence, course_programs
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.selectors import canonical, course_lesson_ids
 from courses.signals import course_completed, lesson_completed
@@ -57,8 +58,6 @@ def enrolment_create(*, user, course: CoursePage) -> Enrolment:
 
 
 def _programs_apply(*, user, course: CoursePage) -> None:
-    from courses.alignment import course_programs
-
     for program in course_programs(course):
         if not ProgramApplication.objects.filter(
             learner=user, program=program
@@ -104,7 +103,8 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletion:
 
 def course_check_completion(*, enrolment: Enrolment) -> bool:
     """Apply the completion rule (every live lesson completed); sends
-    ``course_completed`` once, when the enrolment first becomes complete."""
+    ``course_completed`` once, when the enrolment first becomes complete, after
+    recording the course evidence it gives."""
     if enrolment.completed_at is not None:
         return True
     required = set(course_lesson_ids(enrolment.course))
@@ -120,6 +120,7 @@ def course_check_completion(*, enrolment: Enrolment) -> bool:
     ).update(completed_at=timezone.now())
     if updated:
         enrolment.refresh_from_db(fields=["completed_at"])
+        course_completion_evidence(user=enrolment.user, course=enrolment.course)
         course_completed.send(
             sender=CoursePage,
             user=enrolment.user,

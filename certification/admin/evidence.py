@@ -24,6 +24,7 @@ from certification.models import CompetencyUnit, Evidence, PerformanceCriterion
 from certification.permissions import scope_queryset
 from certification.roles import officer_countries
 from certification.services import evidence_confirm, evidence_manual_record
+from lms.reference.models import Country
 
 MAX_CHOICES = 50
 
@@ -36,8 +37,6 @@ def user_label(user) -> str:
 
 def _countries(user):
     if user.is_superuser:
-        from lms.reference.models import Country
-
         return set(Country.objects.values_list("code", flat=True))
     return officer_countries(user)
 

@@ -13,6 +13,7 @@ from certification.models import (
     PerformanceCriterion,
 )
 from certification.permissions import scope_queryset
+from certification.roles import officer_countries
 from lms.reference.models import Country
 
 # Links typed by officers are https unless they say otherwise (and Django 5.2
@@ -39,8 +40,6 @@ def _scoped(model, user):
     if model is Country:
         if user.is_superuser:
             return Country.objects.all()
-        from certification.roles import officer_countries
-
         return Country.objects.filter(code__in=officer_countries(user))
     return scope_queryset(model._default_manager.all(), user)
 

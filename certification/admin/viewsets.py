@@ -9,15 +9,18 @@ from certification.admin.audit import AuditEntryViewSet
 from certification.admin.forms import CountryScopedForm
 from certification.models import (
     AssessorRole,
+    CertificateTemplate,
     CertificationProgram,
     CompetencyUnit,
     Evidence,
     FrameworkLevel,
     Issuer,
+    IssuerProfile,
     LevelMapping,
     OccupationalStandard,
     ProgramApplication,
     QualificationFramework,
+    Signatory,
     StandardEquivalence,
 )
 from lms.web.admin_display import zoned_column
@@ -299,3 +302,38 @@ class CertificationViewSetGroup(ModelViewSetGroup):
         AssessorRoleViewSet("certification_assessor_roles"),
         AuditEntryViewSet("certification_audit"),
     )
+
+
+class CertificateTemplateViewSet(ModelViewSet):
+    model = CertificateTemplate
+    icon = "doc-full-inverse"
+    menu_label = _("Plantillas de certificado")
+    add_to_admin_menu = True
+    menu_order = 322
+    form_fields = ["issuer", "name", "html", "css"]
+    list_display = ["name", "issuer", zoned_column(CertificateTemplate, "updated_at")]
+
+
+class IssuerProfileViewSet(ModelViewSet):
+    model = IssuerProfile
+    icon = "user"
+    menu_label = _("Perfiles de emisión")
+    add_to_admin_menu = True
+    menu_order = 323
+    form_fields = [
+        "issuer",
+        "key_code",
+        "logo",
+        "legal_text_es",
+        "legal_text_en",
+        "contact_email",
+    ]
+
+
+class SignatoryViewSet(ModelViewSet):
+    model = Signatory
+    icon = "edit"
+    menu_label = _("Firmantes")
+    add_to_admin_menu = True
+    menu_order = 324
+    form_fields = ["profile", "name", "role_es", "role_en", "signature", "sort_order"]

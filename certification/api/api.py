@@ -14,6 +14,12 @@ from ninja.errors import HttpError, ValidationError
 from ninja.files import UploadedFile
 
 from certification.credentials.keys import KeyMaterialError
+from certification.issuance.issuers import (
+    issuer_by_code,
+    issuer_did_document,
+    issuer_profile,
+)
+from certification.issuance.issuers import issuers_public as _issuers
 from certification.issuance.links import verify_url
 from certification.issuance.statuslists import status_list_get
 from certification.models import VerificationMethod
@@ -31,8 +37,6 @@ from certification.verification.verdicts import Verdict
 from lms.web.problems import PROBLEM_JSON, problem, problem_response
 
 from . import schemas
-from .issuers import issuer_by_code, issuer_did_document, issuer_profile
-from .issuers import issuers_public as _issuers
 
 logger = logging.getLogger("django.request")
 

@@ -7,8 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from certification.credentials.keys import jwks_from_did_document
-
-from .issuers import issuer_by_code, issuer_did_document
+from certification.issuance.issuers import issuer_by_code, issuer_did_document
 
 
 @require_GET

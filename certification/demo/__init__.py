@@ -1,37 +1,41 @@
 """Demonstration data: frameworks, standards, issuers and programs.
 
+The standards are ``data/standards.csv``, loaded by the standards importer like
+any officer's file.
+
 ``seed_certification_demo()`` creates or updates it all; running it again
 changes nothing. Everything is labelled as demonstration data, not official.
 """
+
+from pathlib import Path
 
 from django.db import transaction
 
 from certification.demo.english import english_texts_apply
 from certification.demo.frameworks import FRAMEWORKS, MAPPING, REGIONAL
-from certification.demo.standards import (
+from certification.demo.programs import (
     DEMO_LABEL,
     DEMO_NOTE,
     EQUIVALENCES,
     ISSUER_PROFILES,
     PROGRAMS,
-    STANDARDS,
 )
+from certification.interchange import standards_import
 from certification.models import (
     CertificationProgram,
-    CompetencyUnit,
-    EvidenceRequirement,
     FrameworkLevel,
     Issuer,
     LevelMapping,
     OccupationalStandard,
-    PerformanceCriterion,
     QualificationFramework,
     StandardEquivalence,
 )
 from certification.roles import officer_roles_sync
-from lms.reference.models import Country, Sector
+from lms.reference.models import Country
 
 __all__ = ["PROGRAMS", "seed_certification_demo"]
+
+STANDARDS_FILE = Path(__file__).parent / "data" / "standards.csv"
 
 # The platform-wide role (admin access) that demo officers are given.
 OFFICERS_ROLE = "Oficiales de certificación"
@@ -42,8 +46,8 @@ def seed_certification_demo(context=None) -> None:
     """Frameworks, the provisional regional mapping, demo standards, issuers,
     programs and officer groups. ``context`` is ``seed_demo``'s shared context
     (anything with ``record(kind, outcome, count)``), or None."""
-    levels = _frameworks_seed()
-    standards = {row["code"]: _standard_seed(row, levels) for row in STANDARDS}
+    _frameworks_seed()
+    standards = _standards_seed()
     _equivalences_seed(standards)
     issuers = _issuers_seed()
     for row in PROGRAMS:
@@ -79,7 +83,7 @@ def _framework_levels(framework, descriptors, *, names=None):
     return result
 
 
-def _frameworks_seed() -> dict[str, dict[int, FrameworkLevel]]:
+def _frameworks_seed() -> None:
     regional, _ = QualificationFramework.objects.update_or_create(
         code=REGIONAL["code"],
         defaults={
@@ -115,41 +119,16 @@ def _frameworks_seed() -> dict[str, dict[int, FrameworkLevel]]:
                     "provisional": True,
                 },
             )
-    return levels
 
 
-def _standard_seed(row, levels) -> OccupationalStandard:
-    standard, _ = OccupationalStandard.objects.update_or_create(
-        country_id=row["country"],
-        code=row["code"],
-        version="1",
-        defaults={
-            "system": row["system"],
-            "title": f"{DEMO_LABEL}: {row['title']}",
-            "description": DEMO_NOTE,
-            "sector": Sector.objects.get(code=row["sector"]),
-            "level": levels[row["country"]][row["level"]],
-        },
-    )
-    for order, unit_row in enumerate(row["units"], start=1):
-        unit, _ = CompetencyUnit.objects.update_or_create(
-            standard=standard,
-            code=unit_row["code"],
-            defaults={"title": unit_row["title"], "sort_order": order},
-        )
-        for number, text in enumerate(unit_row["criteria"], start=1):
-            PerformanceCriterion.objects.update_or_create(
-                unit=unit,
-                code=f"{unit_row['code']}.{number}",
-                defaults={"text": text, "sort_order": number},
-            )
-        for number, (kind, text) in enumerate(unit_row["evidence"], start=1):
-            EvidenceRequirement.objects.update_or_create(
-                unit=unit,
-                sort_order=number,
-                defaults={"kind": kind, "description": text},
-            )
-    return standard
+def _standards_seed() -> dict[str, OccupationalStandard]:
+    """Import ``STANDARDS_FILE``; the demo standards by code."""
+    with STANDARDS_FILE.open("rb") as file:
+        standards_import(file, STANDARDS_FILE.name)
+    return {
+        standard.code: standard
+        for standard in OccupationalStandard.objects.filter(code__startswith="DEMO-")
+    }
 
 
 def _equivalences_seed(standards) -> None:

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 
 from certification.credentials.keys import issuer_keys_generate
 from certification.issuance.artefacts import credential_activate
+from certification.issuance.lifecycle import credential_revoke
 from certification.issuance.service import credential_issue
-from certification.lifecycle import credential_revoke
 from certification.models import (
     AssessorRole,
     CertificationProgram,

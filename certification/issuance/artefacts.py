@@ -38,6 +38,7 @@ from certification.models import (
 from certification.notifications import credential_issued_record
 
 from . import pdf
+from .events import credential_event_record
 from .links import program_url, status_list_url, verify_url
 from .statuslists import issuer_key_code, status_index_allocate
 from .storage import artefact_name, artefact_write
@@ -196,8 +197,6 @@ def credential_activate(credential_id: int, *, signer=None) -> Credential | None
             return None
         mark_active(locked, names, artefacts)
         locked.save()
-        from .events import credential_event_record
-
         credential_event_record(
             locked, kind="issued", from_status=CredentialStatus.PENDING, actor=None
         )

@@ -34,7 +34,6 @@ from certification.models import (
     StatusPurpose,
 )
 from certification.notifications import credential_issued_record
-from certification.signals import credential_issued
 
 from . import pdf
 from .artefacts import (
@@ -44,6 +43,7 @@ from .artefacts import (
     mark_active,
     open_badge_data,
 )
+from .events import credential_issued_announce
 from .links import verify_url
 from .statuslists import issuer_key_code, status_lists_ensure
 from .templates import certificate_context, signatories_context
@@ -237,9 +237,5 @@ def _activate(credentials, built, names) -> list[Credential]:
         credential_issued_record(activated)
         integrity.credential_events_audit(events)
         for row in activated:
-            transaction.on_commit(
-                lambda row=row: credential_issued.send(
-                    sender=Credential, credential=row
-                )
-            )
+            transaction.on_commit(lambda row=row: credential_issued_announce(row))
     return activated

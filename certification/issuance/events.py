@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from certification import integrity
+from certification.applications import application_certify
 from certification.models import Credential, CredentialEvent
 from certification.signals import credential_issued, credential_status_changed
 
@@ -25,9 +26,7 @@ def credential_event_record(
     )
     integrity.credential_events_audit([event])
     if kind == CredentialEvent.Kind.ISSUED:
-        transaction.on_commit(
-            lambda: credential_issued.send(sender=Credential, credential=credential)
-        )
+        transaction.on_commit(lambda: credential_issued_announce(credential))
     else:
         transaction.on_commit(
             lambda: credential_status_changed.send(
@@ -35,3 +34,10 @@ def credential_event_record(
             )
         )
     return event
+
+
+def credential_issued_announce(credential: Credential) -> None:
+    """After the activating commit: the holder's application says certified,
+    then ``credential_issued`` tells the other layers."""
+    application_certify(learner=credential.holder, program=credential.program)
+    credential_issued.send(sender=Credential, credential=credential)

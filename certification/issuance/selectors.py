@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from certification.eligibility import cohort_eligibility
 from certification.models import (
     ApplicationStatus,
     CertificationProgram,
@@ -75,8 +76,6 @@ def approval_queue(officer):
 
 def cohort_preview(program: CertificationProgram, users):
     """For a bulk issue: who would get a credential, who already has one."""
-    from certification.eligibility import cohort_eligibility
-
     users = list(users)
     verdicts = cohort_eligibility(program=program, learners=[u.pk for u in users])
     holders = set(

@@ -13,6 +13,7 @@ import logging
 from django.db import IntegrityError, transaction
 
 from certification import integrity
+from certification.eligibility import cohort_eligibility, learner_eligibility
 from certification.models import (
     CertificationProgram,
     Credential,
@@ -21,7 +22,9 @@ from certification.models import (
     IssuanceMode,
 )
 
+from .batch import chunks
 from .snapshot import credential_new, credentials_new
+from .tasks import issue_credential, issue_credentials_batch
 
 logger = logging.getLogger(__name__)
 
@@ -79,8 +82,6 @@ def credential_build_queue(credential: Credential, *, robust: bool = False) -> N
     """Queue the artefact build once the surrounding transaction commits
     (``robust``: a failure to queue, or of an in-process build, is logged and
     does not reach the caller)."""
-    from certification.tasks import issue_credential
-
     pk = credential.pk
     transaction.on_commit(lambda: issue_credential.delay(pk), robust=robust)
 
@@ -90,15 +91,14 @@ def _live_credential(user, program) -> Credential | None:
 
 
 def _eligibility_check(user, program) -> None:
-    from certification.eligibility import learner_eligibility
-
     if not learner_eligibility(learner=user, program=program).eligible:
         raise NotEligible(f"{user} is not eligible for {program.code}")
 
 
-def on_program_eligible(sender, *, learner, program, **kwargs) -> None:
-    """Receiver of ``program_eligible``: issue at once when the program is
-    automatic; otherwise the learner shows in the officers' approval queue."""
+def credential_on_eligible(*, learner, program) -> None:
+    """A learner just became eligible for ``program`` (called before
+    ``program_eligible`` is sent): issue at once when the program is automatic;
+    otherwise the learner shows in the officers' approval queue."""
     if program.issuance == IssuanceMode.AUTOMATIC:
         credential_issue(user=learner, program=program, force=True)
 
@@ -139,8 +139,6 @@ def credential_bulk_issue(
 
 
 def _eligible_only(users, program) -> list:
-    from certification.eligibility import cohort_eligibility
-
     report = cohort_eligibility(learners=[user.pk for user in users], program=program)
     eligible = {learner for learner, verdict in report.items() if verdict.eligible}
     for user in users:
@@ -186,9 +184,6 @@ def _credentials_create(users, program, issued_by) -> list[Credential]:
 
 def credential_batches_queue(credential_ids: list[int]) -> None:
     """Queue the builds of ``credential_ids`` in chunks, after commit."""
-    from certification.tasks import issue_credentials_batch
-
-    from .batch import chunks
 
     def queue():
         for chunk in chunks(credential_ids):

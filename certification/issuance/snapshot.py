@@ -17,6 +17,8 @@ from certification.models import (
 )
 from lms.accounts.names import printable_name
 
+from .templates import default_template_ensure
+
 DEFAULT_LANGUAGES = ["es", "en"]
 
 
@@ -99,8 +101,6 @@ def template_revision_for(program: CertificationProgram) -> CertificateTemplateR
         or CertificateTemplate.objects.filter(issuer__isnull=True).first()
     )
     if template is None:
-        from .templates import default_template_ensure
-
         template = default_template_ensure()
     return template.revision_in_force()
 

@@ -183,7 +183,7 @@ def _message_flags_set(
 
 def status_list_publish(issuer: Issuer, purpose: str | None = None) -> None:
     """Regenerate and store the published list(s) of ``issuer`` (on every
-    status change; see ``certification.lifecycle``)."""
+    status change; see ``certification.issuance.lifecycle``)."""
     _lists_get_or_create(issuer)
     with transaction.atomic():
         # The lock serialises publishers: each one reads the statuses committed

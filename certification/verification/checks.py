@@ -22,11 +22,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from certification.api.issuers import issuer_did_resolve
 from certification.credentials import keys
 from certification.credentials.pdfsafe import Budget
 from certification.credentials.proof import verify_document
 from certification.credentials.verify import Report, verify_pdf_untrusted
+from certification.issuance.issuers import issuer_did_resolve
 from certification.issuance.selectors import credential_public_get
 from certification.issuance.statuslists import issuer_key_code
 from certification.models import Credential, Issuer

@@ -265,6 +265,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Task modules outside an app's top-level ``tasks`` (which autodiscovery finds).
+CELERY_IMPORTS = ["certification.issuance.tasks", "certification.issuance.lifecycle"]
 # Daily credential upkeep (celery beat): expiry, then renewal reminders sent
 # LMS_RENEWAL_REMINDER_DAYS days before a credential's validity ends.
 LMS_RENEWAL_REMINDER_DAYS = int(env("LMS_RENEWAL_REMINDER_DAYS", "60"))

@@ -45,8 +45,8 @@ def issue_round(count: int) -> float:
     from django.contrib.auth import get_user_model
 
     from certification.issuance.service import credential_issue
+    from certification.issuance.tasks import issue_credential
     from certification.models import CertificationProgram, Credential
-    from certification.tasks import issue_credential
 
     program = CertificationProgram.objects.get(code="bench")
     learners = (

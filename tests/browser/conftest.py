@@ -16,6 +16,13 @@ Wagtail's root page) are back for every test after the flush (see
 ``_migrated_rows_restored`` in tests/conftest.py). Mark browser tests
 ``@pytest.mark.browser``; if you add your own ``django_db`` marker, pass
 ``transaction=True, serialized_rollback=True``.
+
+Key journeys are marked ``@pytest.mark.phone_too``: they run twice, at a
+desktop width and in a phone's 375 px wide viewport (``viewport`` is
+``"desktop"`` or ``"phone"``). In the phone run every page the journey loads is
+checked for sideways scrolling (the document's ``scrollWidth`` wider than its
+``clientWidth``, the layout viewport: on a phone ``innerWidth`` grows with a
+page zoomed out to fit), and the journey fails naming each page that overflows.
 """
 
 import os
@@ -35,6 +42,24 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "phone": {"width": 375, "height": 780},
+}
+# Run in every page of a phone journey: once the page has loaded, a page wider
+# than the window is noted in the tab's sessionStorage.
+OVERFLOW_KEY = "__sideways_overflow"
+OVERFLOW_RECORDER = """
+addEventListener("load", () => {
+  const root = document.documentElement;
+  const extra = root.scrollWidth - root.clientWidth;
+  if (extra > 0) {
+    const seen = JSON.parse(sessionStorage.getItem("KEY") || "[]");
+    seen.push(`${location.pathname}: ${extra}px wider than the window`);
+    sessionStorage.setItem("KEY", JSON.stringify(seen));
+  }
+});
+""".replace("KEY", OVERFLOW_KEY)
 
 
 def artifact_path(name: str) -> Path:
@@ -49,6 +74,20 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("phone_too") and (
+        "viewport" in metafunc.fixturenames
+    ):
+        metafunc.parametrize("viewport", list(VIEWPORTS), indirect=True)
+
+
+@pytest.fixture
+def viewport(request):
+    """``"desktop"`` (1280 px), or ``"phone"`` (375 px) in a journey's second
+    run when it is marked ``phone_too``."""
+    return getattr(request, "param", "desktop")
 
 
 @pytest.fixture(scope="session")
@@ -69,24 +108,37 @@ def chromium(playwright_instance):
 
 
 @pytest.fixture
-def browser_context(chromium, django_db_serialized_rollback, live_server):
+def browser_context(chromium, django_db_serialized_rollback, live_server, viewport):
     """A fresh context per test, with relative URLs resolved on ``live_server``."""
     context = chromium.new_context(
         base_url=live_server.url,
         locale="es-CL",
-        viewport={"width": 1280, "height": 900},
+        viewport=VIEWPORTS[viewport],
+        is_mobile=viewport == "phone",
+        has_touch=viewport == "phone",
     )
+    if viewport == "phone":
+        context.add_init_script(OVERFLOW_RECORDER)
     context.set_default_timeout(15_000)
     yield context
     context.close()
 
 
 @pytest.fixture
-def browser_page(request, browser_context):
-    """A Playwright page; a screenshot is saved to test-artifacts/ on failure."""
+def browser_page(request, browser_context, viewport):
+    """A Playwright page; a screenshot is saved to test-artifacts/ on failure.
+    In a phone run, a page of the journey that scrolled sideways fails it."""
     page = browser_context.new_page()
     yield page
     report = getattr(request.node, "report_call", None)
+    if viewport == "phone" and report is not None and report.passed:
+        overflow = sideways_overflow_seen(page)
+        if overflow:
+            page.screenshot(
+                path=artifact_path(f"OVERFLOW-{request.node.name}"), full_page=True
+            )
+            page.close()
+            pytest.fail("pages wider than 375 px:\n" + "\n".join(overflow))
     if report is not None and report.failed:
         try:
             page.screenshot(
@@ -95,3 +147,17 @@ def browser_page(request, browser_context):
         except Exception as error:  # noqa: BLE001 - the test already failed
             print(f"Could not save the failure screenshot: {error}")
     page.close()
+
+
+def sideways_overflow_seen(page) -> list[str]:
+    """The pages of this tab that were wider than the window once loaded, and
+    the page shown now if it is (a layout changed by script after its load)."""
+    read = "try { return JSON.parse(sessionStorage.getItem(KEY) || '[]') }"
+    read += " catch (error) { return [] }"  # a page without storage (about:blank)
+    seen = page.evaluate(f"(() => {{ {read} }})()".replace("KEY", repr(OVERFLOW_KEY)))
+    extra = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    if extra > 0:
+        seen.append(f"{page.url} (now): {extra}px wider than the window")
+    return list(dict.fromkeys(seen))

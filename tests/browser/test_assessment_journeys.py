@@ -39,6 +39,7 @@ def log_in(context, live_server, user):
     )
 
 
+@pytest.mark.phone_too
 def test_learner_takes_a_quiz_in_the_lesson_and_sees_the_result(
     browser_context, browser_page, live_server, course
 ):
@@ -80,6 +81,7 @@ def test_learner_takes_a_quiz_in_the_lesson_and_sees_the_result(
     assert attempt.status == AttemptStatus.PASSED
 
 
+@pytest.mark.phone_too
 def test_assessor_grades_a_rubric_submission_and_the_learner_reads_the_feedback(
     chromium, browser_context, browser_page, live_server, course
 ):

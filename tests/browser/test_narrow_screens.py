@@ -11,7 +11,7 @@ from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict
 from playwright.sync_api import expect
 
-from certification.lifecycle import credential_revoke
+from certification.issuance.lifecycle import credential_revoke
 from courses.services import enrolment_create
 from plugins import services
 from plugins.roles import ASSESSORS_GROUP, assessor_permissions_grant

@@ -29,6 +29,7 @@ def fill_signup(page, *, national_id):
     page.fill("#id_password2", PASSWORD)
 
 
+@pytest.mark.phone_too
 def test_learner_signs_up_confirms_email_enrols_completes_a_lesson_and_sees_progress(
     browser_page, live_server, course, settings
 ):

@@ -139,6 +139,7 @@ def certified(page, checks, learner, code):
     return credential, download_certificate(page, record, credential)
 
 
+@pytest.mark.phone_too
 def test_a_new_chilean_learner_walks_from_the_course_to_the_certificate(
     demo, chromium, phone, live_server, tmp_path
 ):

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from certification.credentials import keys
-from certification.lifecycle import credential_revoke
+from certification.issuance.lifecycle import credential_revoke
 from tests.certification.conftest import make_program, make_standard
 from tests.verification.conftest import issue_for, pdf_of
 from tests.verification.pdfmutations import flip_byte_in_page_content
@@ -48,6 +48,7 @@ def in_thread(function, *args, **kwargs):
     return outcome["value"]
 
 
+@pytest.mark.phone_too
 def test_employer_opens_the_qr_link_and_sees_valid(browser_page, credential):
     page = browser_page
     page.goto(f"/verify/{credential.public_id}/")

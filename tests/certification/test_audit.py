@@ -12,23 +12,23 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from certification.issuance.lifecycle import credential_revoke, credential_suspend
 from certification.issuance.service import credential_bulk_issue, credential_issue
-from certification.lifecycle import credential_revoke, credential_suspend
 from certification.models import Credential, CredentialStatus
 from certification.services import evidence_confirm, evidence_manual_record
 from lms.audit.models import AuditAction, AuditEntry, AuditImmutable
 from lms.audit.services import audit_record
 from plugins import services as attempts
 from tests.certification.conftest import make_program, make_standard
-from tests.certification.test_integrity import (
-    _assessor,
-    _grading_form,
-    _officer,
-    _pending,
-    _peruvian,
-    _rubric,
-)
 from tests.factories import UserFactory
+from tests.helpers import (
+    make_assessor,
+    make_officer,
+    make_pending_attempt,
+    make_peruvian,
+    make_rubric,
+    rubric_grading_form,
+)
 
 
 @pytest.fixture
@@ -41,11 +41,11 @@ def _entries(action):
 
 
 def test_grading_writes_who_what_before_and_after(db):
-    assessor, learner = _assessor(legal_name="Ana Evaluadora"), UserFactory()
-    attempt = _pending(_rubric(), learner)
+    assessor, learner = make_assessor(legal_name="Ana Evaluadora"), UserFactory()
+    attempt = make_pending_attempt(make_rubric(), learner)
     attempts.attempt_claim(attempt=attempt, assessor=assessor)
     attempts.attempt_grade(
-        attempt=attempt, assessor=assessor, form=_grading_form(attempt)
+        attempt=attempt, assessor=assessor, form=rubric_grading_form(attempt)
     )
     claimed, graded = _entries("attempt.claimed"), _entries("attempt.graded")
     assert [e.object_id for e in claimed] == [str(attempt.pk)]
@@ -59,7 +59,7 @@ def test_grading_writes_who_what_before_and_after(db):
 
 def test_evidence_confirmation_and_issuance_are_audited(program, settings, tmp_path):
     settings.LMS_KEY_DIR = tmp_path
-    officer, second, learner = _officer(), _officer(), UserFactory()
+    officer, second, learner = make_officer(), make_officer(), UserFactory()
     evidence = evidence_manual_record(
         learner=learner, unit=program.required_units.get(), recorded_by=officer
     )
@@ -76,7 +76,7 @@ def test_evidence_confirmation_and_issuance_are_audited(program, settings, tmp_p
 
 
 def test_lifecycle_changes_are_audited(program):
-    officer, learner = _officer(), UserFactory()
+    officer, learner = make_officer(), UserFactory()
     credential = credential_issue(
         user=learner, program=program, issued_by=officer, force=True, queue=False
     )
@@ -105,8 +105,8 @@ def test_group_membership_changes_are_audited_from_either_side(db):
 
 
 def test_a_refused_action_is_audited_and_changes_nothing(db):
-    assessor = _assessor()
-    attempt = _pending(_rubric(), assessor)
+    assessor = make_assessor()
+    attempt = make_pending_attempt(make_rubric(), assessor)
     with pytest.raises(attempts.AttemptRefused):
         attempts.attempt_claim(attempt=attempt, assessor=assessor)
     (refused,) = _entries("integrity.refused")
@@ -149,7 +149,7 @@ def test_the_database_refuses_updates_and_deletes(db):
 
 
 def test_requests_record_the_actor_and_address(program):
-    officer = _officer()
+    officer = make_officer()
     learner = UserFactory(legal_name="Camila Torres")
     client = Client(REMOTE_ADDR="203.0.113.7")
     client.force_login(officer)
@@ -167,7 +167,7 @@ def test_requests_record_the_actor_and_address(program):
 
 
 def test_officers_read_their_countrys_entries_and_cannot_edit(db):
-    chile = _officer()
+    chile = make_officer()
     mine = audit_record(
         action=AuditAction.EVIDENCE_RECORDED, object_type="x", country="CL"
     )
@@ -202,12 +202,12 @@ def test_officers_read_their_countrys_entries_and_cannot_edit(db):
 
 
 def test_csv_export_neutralises_formulas(db):
-    officer = _officer()
+    officer = make_officer()
     for name in ('=HYPERLINK("http://x")', "+1", "-1", "@SUM(A1)", "Ana"):
         audit_record(
             action=AuditAction.GROUP_MEMBERSHIP,
             object_type="accounts.user",
-            actor=_peruvian(legal_name=name),
+            actor=make_peruvian(legal_name=name),
             country="CL",
         )
     client = Client()
@@ -224,7 +224,7 @@ def test_csv_export_neutralises_formulas(db):
 def test_assessor_accreditations_given_and_withdrawn_are_audited(db):
     from certification.models import AssessorRole
 
-    user = _assessor()  # accredited for Chile, publishing
+    user = make_assessor()  # accredited for Chile, publishing
     AssessorRole.objects.get(user=user).delete()
     given, withdrawn = [
         e

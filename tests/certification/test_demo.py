@@ -15,7 +15,7 @@ from certification.models import (
     QualificationFramework,
 )
 from certification.services import evidence_record
-from courses.alignment import seed_course_certification
+from courses.demo.certification import seed_course_certification
 from courses.models import CoursePage
 from tests.conftest import make_course
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from certification.models import Evidence
 from tests.certification.conftest import make_program, make_standard
-from tests.certification.test_integrity import _assessor, _officer, _peruvian
 from tests.factories import UserFactory
+from tests.helpers import make_assessor, make_officer, make_peruvian
 
 URL = "/admin/certification_evidence/new/"
 
@@ -21,7 +21,7 @@ def program(db):
 
 @pytest.fixture
 def officer(db):
-    return _officer(legal_name="Olga Fuentes")
+    return make_officer(legal_name="Olga Fuentes")
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def camilas(db):
     return [
         UserFactory(legal_name="Camila Torres Muñoz", national_id="12345678-5"),
         UserFactory(legal_name="Camila Rojas Soto", national_id="11111111-1"),
-        _peruvian(legal_name="Camila Quispe Huamán"),
+        make_peruvian(legal_name="Camila Quispe Huamán"),
     ]
 
 
@@ -66,7 +66,7 @@ def test_the_form_asks_nothing_technical_and_uses_a_native_date_input(
 def test_saving_records_unconfirmed_manual_evidence_with_a_generated_reference(
     officer_client, camilas, program
 ):
-    assessor = _assessor(legal_name="Rosa Evaluadora")
+    assessor = make_assessor(legal_name="Rosa Evaluadora")
     unit = program.required_units.first()
     response = officer_client.post(
         f"{URL}?q=Camila",

@@ -3,81 +3,32 @@ process (each fails on the code before these rules), and the permission matrix
 role × action × own/other country × own/other sector × own/other attempt."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.utils import timezone
 
 from certification.integrity import IntegrityRefused
 from certification.issuance.service import credential_bulk_issue, credential_issue
 from certification.models import Credential, Evidence, ProgramEligibility
-from certification.roles import officer_roles_sync
 from certification.services import (
     evidence_confirm,
     evidence_manual_record,
     evidence_record,
 )
-from lms.reference.models import Sector
 from plugins import services as attempts
 from plugins.admin_views.forms import AssignForm
-from plugins.models import Attempt, AttemptFile, AttemptStatus, FileRole
-from plugins.roles import ASSESSORS_GROUP, OFFICERS_GROUP, assessor_permissions_grant
+from plugins.models import AttemptFile, AttemptStatus, FileRole
 from plugins.selectors import attempt_visible_to, grading_queue
-from tests.assessments.conftest import RUBRIC_DATA, author
 from tests.certification.conftest import make_program, make_standard
-from tests.factories import UserFactory, assessor_roles_grant
-
-PE_DNI = iter(f"{n:08d}" for n in range(41000000, 41999999))
-
-
-def _peruvian(**fields):
-    return UserFactory(country="PE", national_id=next(PE_DNI), **fields)
-
-
-def _assessor(country="CL", sector="publishing", **fields):
-    assessor_permissions_grant()
-    user = UserFactory(**fields) if country == "CL" else _peruvian(**fields)
-    user.groups.add(Group.objects.get(name=ASSESSORS_GROUP))
-    return assessor_roles_grant(user, countries=(country,), sectors=(sector,))
-
-
-def _officer(country="CL", **fields):
-    assessor_permissions_grant()
-    user = UserFactory(**fields) if country == "CL" else _peruvian(**fields)
-    user.groups.add(
-        Group.objects.get(name=OFFICERS_GROUP), officer_roles_sync()[country]
-    )
-    return user
-
-
-def _rubric(sector="publishing"):
-    return author("rubric", RUBRIC_DATA, sector=Sector.objects.get(code=sector))
-
-
-def _pending(assessment, learner) -> Attempt:
-    return Attempt.objects.create(
-        assessment=assessment,
-        learner=learner,
-        status=AttemptStatus.AWAITING_GRADING,
-        submitted_at=timezone.now(),
-        presented=assessment.config,
-        response={"text": "Plan"},
-    )
-
-
-def _grading_form(attempt):
-    form = attempt.assessment.plugin.grading_form(
-        config=attempt.presented,
-        response=attempt.response,
-        data={
-            criterion["id"]: criterion["levels"][-1]["id"]
-            for criterion in attempt.presented["rubric"]
-        },
-        files=None,
-    )
-    assert form.is_valid(), form.errors
-    return form
+from tests.factories import UserFactory
+from tests.helpers import (
+    make_assessor,
+    make_officer,
+    make_pending_attempt,
+    make_peruvian,
+    make_rubric,
+    rubric_grading_form,
+)
 
 
 @pytest.fixture
@@ -91,13 +42,13 @@ def program(db):
 def test_an_assessor_cannot_claim_nor_grade_their_own_attempt(db):
     """Observed: an assessor took an assessment as a learner, claimed and
     graded it: «passed», 100 %, graded_by = themselves."""
-    assessor = _assessor(legal_name="Ana Evaluadora")
-    attempt = _pending(_rubric(), assessor)
+    assessor = make_assessor(legal_name="Ana Evaluadora")
+    attempt = make_pending_attempt(make_rubric(), assessor)
     with pytest.raises(attempts.AttemptRefused, match="propio intento"):
         attempts.attempt_claim(attempt=attempt, assessor=assessor)
     with pytest.raises(attempts.AttemptRefused, match="propio intento"):
         attempts.attempt_grade(
-            attempt=attempt, assessor=assessor, form=_grading_form(attempt)
+            attempt=attempt, assessor=assessor, form=rubric_grading_form(attempt)
         )
     with pytest.raises(attempts.AttemptRefused):
         attempts.attempt_assign(attempt=attempt, assessor=assessor)
@@ -108,21 +59,23 @@ def test_an_assessor_cannot_claim_nor_grade_their_own_attempt(db):
 
 
 def test_an_assessor_cannot_second_grade_their_own_attempt(db):
-    assessor, other = _assessor(), _assessor()
-    attempt = _pending(_rubric(), assessor)
-    attempts.attempt_grade(attempt=attempt, assessor=other, form=_grading_form(attempt))
+    assessor, other = make_assessor(), make_assessor()
+    attempt = make_pending_attempt(make_rubric(), assessor)
+    attempts.attempt_grade(
+        attempt=attempt, assessor=other, form=rubric_grading_form(attempt)
+    )
     with pytest.raises(attempts.AttemptRefused):
         attempts.attempt_assign(attempt=attempt, assessor=assessor, second=True)
     with pytest.raises(attempts.AttemptRefused):
         attempts.attempt_grade(
-            attempt=attempt, assessor=assessor, form=_grading_form(attempt)
+            attempt=attempt, assessor=assessor, form=rubric_grading_form(attempt)
         )
     assert attempt.gradings.count() == 1
 
 
 def test_own_attempt_is_neither_in_the_queue_nor_gradable_through_the_admin(db):
-    assessor = _assessor()
-    attempt = _pending(_rubric(), assessor)
+    assessor = make_assessor()
+    attempt = make_pending_attempt(make_rubric(), assessor)
     assert grading_queue(params={}, user=assessor)["rows"] == []
     client = Client()
     client.force_login(assessor)
@@ -136,7 +89,7 @@ def test_own_attempt_is_neither_in_the_queue_nor_gradable_through_the_admin(db):
 def test_an_officer_cannot_record_evidence_for_themselves(program):
     """Observed: an officer recorded evidence for themselves for every unit,
     naming a learner as assessor, then bulk-issued themselves a certificate."""
-    officer, learner = _officer(), UserFactory(legal_name="Camila Rojas")
+    officer, learner = make_officer(), UserFactory(legal_name="Camila Rojas")
     for unit in program.required_units.all():
         with pytest.raises(IntegrityRefused, match="sí mismo"):
             evidence_manual_record(
@@ -146,7 +99,7 @@ def test_an_officer_cannot_record_evidence_for_themselves(program):
 
 
 def test_a_learner_without_the_assessor_role_cannot_be_named_assessor(program):
-    officer, learner, other = _officer(), UserFactory(), UserFactory()
+    officer, learner, other = make_officer(), UserFactory(), UserFactory()
     unit = program.required_units.first()
     with pytest.raises(IntegrityRefused, match="rol de evaluador"):
         evidence_manual_record(
@@ -164,7 +117,7 @@ def test_a_learner_without_the_assessor_role_cannot_be_named_assessor(program):
 
 
 def test_an_officer_cannot_issue_themselves_a_credential_by_any_path(program):
-    officer, learner = _officer(username="olga"), UserFactory()
+    officer, learner = make_officer(username="olga"), UserFactory()
     with pytest.raises(IntegrityRefused, match="sí mismo"):
         credential_issue(user=officer, program=program, issued_by=officer, force=True)
     with pytest.raises(IntegrityRefused):
@@ -182,11 +135,11 @@ def test_an_officer_cannot_issue_themselves_a_credential_by_any_path(program):
 def test_pickers_list_only_people_of_the_country_and_sector(db):
     """Observed: the assessor and learner pickers listed every user of every
     country."""
-    chilean = _assessor(legal_name="Ana Chile")
-    _assessor(country="PE", legal_name="Pedro Perú")
-    _assessor(sector="music", legal_name="Marta Música")
+    chilean = make_assessor(legal_name="Ana Chile")
+    make_assessor(country="PE", legal_name="Pedro Perú")
+    make_assessor(sector="music", legal_name="Marta Música")
     learner = UserFactory(legal_name="Camila Torres")
-    attempt = _pending(_rubric(), learner)
+    attempt = make_pending_attempt(make_rubric(), learner)
     offered = list(AssignForm(attempt=attempt).fields["assessor"].queryset)
     assert offered == [chilean]
 
@@ -194,10 +147,10 @@ def test_pickers_list_only_people_of_the_country_and_sector(db):
 def test_a_chile_officer_cannot_open_a_peruvian_learners_files(db, settings, tmp_path):
     """Observed: the Chile officer opened a Peruvian learner's uploaded files."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path
-    peruvian, chilean = _peruvian(), UserFactory()
+    peruvian, chilean = make_peruvian(), UserFactory()
     files = {}
     for learner in (peruvian, chilean):
-        attempt = _pending(_rubric(), learner)
+        attempt = make_pending_attempt(make_rubric(), learner)
         stored = AttemptFile(
             attempt=attempt,
             role=FileRole.RESPONSE,
@@ -209,7 +162,7 @@ def test_a_chile_officer_cannot_open_a_peruvian_learners_files(db, settings, tmp
         stored.file.save("obra.pdf", ContentFile(b"%PDF"), save=True)
         files[learner.country] = stored
     client = Client()
-    client.force_login(_officer())
+    client.force_login(make_officer())
     assert client.get(files["PE"].get_absolute_url()).status_code in (403, 404)
     own = client.get(files["CL"].get_absolute_url())
     assert own.status_code == 200 and b"".join(own.streaming_content) == b"%PDF"
@@ -220,7 +173,7 @@ def test_a_chile_officer_cannot_open_a_peruvian_learners_files(db, settings, tmp
 
 
 def test_manual_evidence_counts_only_once_a_second_person_confirms(program):
-    officer, other_officer = _officer(), _officer()
+    officer, other_officer = make_officer(), make_officer()
     learner = UserFactory()
     recorded = [
         evidence_manual_record(learner=learner, unit=unit, recorded_by=officer)
@@ -232,7 +185,7 @@ def test_manual_evidence_counts_only_once_a_second_person_confirms(program):
     with pytest.raises(IntegrityRefused):
         evidence_confirm(evidence=recorded[0], confirmed_by=learner)
     with pytest.raises(IntegrityRefused):
-        evidence_confirm(evidence=recorded[0], confirmed_by=_officer(country="PE"))
+        evidence_confirm(evidence=recorded[0], confirmed_by=make_officer(country="PE"))
     for evidence in recorded:
         evidence_confirm(evidence=evidence, confirmed_by=other_officer)
     assert ProgramEligibility.objects.filter(learner=learner).exists()
@@ -240,7 +193,7 @@ def test_manual_evidence_counts_only_once_a_second_person_confirms(program):
 
 
 def test_manual_evidence_naming_an_assessor_is_confirmed_by_that_assessor(program):
-    officer, assessor, other = _officer(), _assessor(), _officer()
+    officer, assessor, other = make_officer(), make_assessor(), make_officer()
     learner = UserFactory()
     unit = program.required_units.first()
     evidence = evidence_manual_record(
@@ -258,7 +211,7 @@ def test_an_officer_of_another_country_cannot_record_manual_evidence(program):
         evidence_manual_record(
             learner=UserFactory(),
             unit=program.required_units.first(),
-            recorded_by=_officer(country="PE"),
+            recorded_by=make_officer(country="PE"),
         )
     assert not Evidence.objects.exists()
 
@@ -294,9 +247,9 @@ MATRIX = [
 
 def _actor(role):
     if role == "assessor":
-        return _assessor()
+        return make_assessor()
     if role == "officer":
-        return _officer()
+        return make_officer()
     return UserFactory()
 
 
@@ -320,9 +273,11 @@ def _allowed(action, actor, attempt) -> bool:
 @pytest.mark.parametrize("role,action,own_country,own_sector,own_attempt", MATRIX)
 def test_permission_matrix(db, role, action, own_country, own_sector, own_attempt):
     actor = _actor(role)
-    other = UserFactory() if own_country else _peruvian()
+    other = UserFactory() if own_country else make_peruvian()
     learner = actor if own_attempt else other
-    attempt = _pending(_rubric("publishing" if own_sector else "music"), learner)
+    attempt = make_pending_attempt(
+        make_rubric("publishing" if own_sector else "music"), learner
+    )
     expected = _expected(role, action, own_country, own_sector, own_attempt)
     assert _allowed(action, actor, attempt) is expected
 
@@ -344,11 +299,11 @@ EVIDENCE_MATRIX = [
 def test_evidence_matrix(program, recorder, named, allowed):
     learner = UserFactory()
     people = {
-        "officer": _officer,
-        "other_officer": lambda: _officer(country="PE"),
-        "accredited": _assessor,
-        "other_sector": lambda: _assessor(sector="music"),
-        "other_country": lambda: _assessor(country="PE"),
+        "officer": make_officer,
+        "other_officer": lambda: make_officer(country="PE"),
+        "accredited": make_assessor,
+        "other_sector": lambda: make_assessor(sector="music"),
+        "other_country": lambda: make_assessor(country="PE"),
         "learner": lambda: learner,
         None: lambda: None,
     }

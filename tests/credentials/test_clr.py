@@ -170,7 +170,7 @@ def test_digital_bazaar_verifies_the_record_and_each_credential(record, client):
 
 
 def test_clr_verify_reports_each_embedded_credential(record, client):
-    from certification.lifecycle import credential_suspend
+    from certification.issuance.lifecycle import credential_suspend
 
     clr = _download(client, record["learner"])
     result = clr_verify(clr)
@@ -247,7 +247,7 @@ def test_learner_without_credentials_gets_a_clear_message(db, client):
 
 
 def test_revoked_credentials_are_left_out_of_the_record(record, client):
-    from certification.lifecycle import credential_revoke
+    from certification.issuance.lifecycle import credential_revoke
 
     credential_revoke(credential=record["completion"], actor=None, reason="Duplicado")
     clr = _download(client, record["learner"])

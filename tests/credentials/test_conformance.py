@@ -337,7 +337,7 @@ def _json(credential: Credential) -> dict:
 
 
 def test_every_issued_credential_kind_meets_ob3(issued, client):
-    from certification.lifecycle import credential_revoke
+    from certification.issuance.lifecycle import credential_revoke
 
     competency, completion = issued["competency"], issued["completion"]
     documents = {"competency": _json(competency), "completion": _json(completion)}
@@ -474,7 +474,7 @@ def test_issued_credentials_pass_the_ob3_verification_of_digital_bazaar(issued):
 def test_one_status_entry_tells_suspension_and_revocation(issued):
     """Read with the spec's algorithm (not the project's reader): 0 valid,
     then suspended, reinstated, revoked."""
-    from certification.lifecycle import (
+    from certification.issuance.lifecycle import (
         credential_reinstate,
         credential_revoke,
         credential_suspend,

@@ -4,12 +4,11 @@ Chilean program with three units, an eligible learner."""
 import uuid
 
 import pytest
-from django.utils import timezone
 
 from certification.credentials import keys
 from lms.celery import app
 from tests.certification.conftest import make_program, make_standard
-from tests.factories import UserFactory, evidence_attested
+from tests.factories import make_eligible
 
 
 @pytest.fixture
@@ -27,21 +26,6 @@ def issuer_keys(settings, tmp_path):
 def program(db, issuer_keys):
     standard = make_standard("CL", units=3, criteria=0)
     return make_program(standard, code="cl-edicion", validity_years=3)
-
-
-def make_eligible(program, user=None, *, assessor=None):
-    """A learner with unit-level evidence for every unit the program requires."""
-    user = user or UserFactory(legal_name="Ana María Pérez Núñez")
-    assessor = assessor or UserFactory(legal_name="Rosa Evaluadora")
-    for unit in program.required_units.all():
-        evidence_attested(
-            learner=user,
-            unit=unit,
-            assessor=assessor,
-            source_id=f"test-{unit.pk}",
-            assessed_at=timezone.now(),
-        )
-    return user
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ import pytest
 
 from certification.models import Credential, CredentialStatus
 from certification.roles import officer_roles_sync
-from tests.factories import UserFactory
-
-from .conftest import make_eligible
+from tests.factories import UserFactory, make_eligible
 
 
 @pytest.fixture

@@ -21,16 +21,14 @@ from certification.credentials.proof import verify_document
 from certification.issuance import batch
 from certification.issuance.service import credential_bulk_issue
 from certification.issuance.storage import artefact_read
+from certification.issuance.tasks import issue_credentials_batch
 from certification.models import (
     CertificateTemplateRevision,
     Credential,
     CredentialStatus,
 )
-from certification.tasks import issue_credentials_batch
-from tests.factories import UserFactory
-
-from .conftest import make_eligible
-from .test_issuance import _public_keys
+from tests.factories import UserFactory, make_eligible
+from tests.helpers import issuer_public_keys
 
 NAMES = ["Ana María Pérez Núñez", "Benjamín Soto Ñancupil", "Camila Rojas Vidal"]
 
@@ -64,7 +62,7 @@ def test_bulk_issue_activates_every_credential_with_complete_artefacts(
         pdf = artefact_read(credential.pdf_file)
         assert hashlib.sha256(pdf).hexdigest() == credential.pdf_sha256
         document = json.loads(artefact_read(credential.json_file))
-        assert verify_document(document, _public_keys()).verified
+        assert verify_document(document, issuer_public_keys()).verified
         assert json.loads(extract_attachment(pdf)) == document
         assert attachment_relationship(pdf) == "Data"
         assert b"pdfaid:part" in xmp_metadata(pdf)

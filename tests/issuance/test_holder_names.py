@@ -3,7 +3,7 @@ rules, and a name stored before them is printed without what would alter it."""
 
 from types import SimpleNamespace
 
-from certification.issuance.admin_views import ActionForm
+from certification.admin.credentials import ActionForm
 from certification.issuance.snapshot import holder_snapshot
 
 

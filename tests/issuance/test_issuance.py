@@ -8,9 +8,7 @@ from django.db import IntegrityError, transaction
 
 from certification.credentials.keys import (
     did_document,
-    issuer_did,
     jwt_keys_from_did_document,
-    load_public_keys,
     load_signing_certificate,
 )
 from certification.credentials.pades import extract_attachment, validate_pdf
@@ -19,19 +17,11 @@ from certification.credentials.vcjwt import verify_jwt
 from certification.issuance.selectors import approval_queue, credential_public_get
 from certification.issuance.service import NotEligible, credential_issue
 from certification.issuance.storage import artefact_exists, artefact_read
+from certification.issuance.tasks import issue_credential
 from certification.models import Credential, CredentialStatus, IssuanceMode
 from certification.roles import officer_roles_sync
-from certification.tasks import issue_credential
-from tests.factories import UserFactory
-
-from .conftest import make_eligible
-
-
-def _public_keys(code="CL"):
-    """The issuer's keys by verification method id, as a verifier resolves them."""
-    return {
-        f"{issuer_did(code)}#{kid}": key for kid, key in load_public_keys(code).items()
-    }
+from tests.factories import UserFactory, make_eligible
+from tests.helpers import issuer_public_keys
 
 
 def issue(user, program, capture, **kwargs):
@@ -57,7 +47,7 @@ def test_issue_creates_one_active_credential_with_every_artefact(
     pdf = artefact_read(credential.pdf_file)
     assert hashlib.sha256(pdf).hexdigest() == credential.pdf_sha256
     document = json.loads(artefact_read(credential.json_file))
-    assert verify_document(document, _public_keys()).verified
+    assert verify_document(document, issuer_public_keys()).verified
     assert json.loads(extract_attachment(pdf)) == document
     assert validate_pdf(pdf, [load_signing_certificate("CL").certificate]).ok
     jwt_keys = jwt_keys_from_did_document(did_document("CL"))
@@ -173,7 +163,7 @@ def test_approval_program_puts_the_learner_in_the_country_queue(eligible, progra
 def test_a_revoked_credential_makes_room_for_a_new_one(
     eligible, program, django_capture_on_commit_callbacks
 ):
-    from certification.lifecycle import credential_revoke
+    from certification.issuance.lifecycle import credential_revoke
 
     first = issue(eligible, program, django_capture_on_commit_callbacks)
     credential_revoke(credential=first, actor=None, reason="Error de emisión")
@@ -182,3 +172,16 @@ def test_a_revoked_credential_makes_room_for_a_new_one(
     assert second.pk != first.pk
     assert second.public_id != first.public_id
     assert second.status_index != first.status_index
+
+
+def test_the_credential_factory_issues_through_the_service(program):
+    """``CredentialFactory`` makes what issuance makes: pending by default, or
+    active with its artefacts, for an eligible holder."""
+    from tests.factories import CredentialFactory
+
+    pending = CredentialFactory(program=program)
+    assert pending.status == CredentialStatus.PENDING
+    active = CredentialFactory(program=program, active=True)
+    assert active.status == CredentialStatus.ACTIVE
+    assert active.holder != pending.holder
+    assert artefact_exists(active.pdf_file)

@@ -18,9 +18,7 @@ from certification.credentials.statuslist import (
     status_entry,
     status_read,
 )
-from certification.issuance.statuslists import status_list_get
-from certification.issuance.storage import artefact_read
-from certification.lifecycle import (
+from certification.issuance.lifecycle import (
     LifecycleError,
     credential_expire,
     credential_reinstate,
@@ -29,10 +27,12 @@ from certification.lifecycle import (
     credential_suspend,
     credentials_expire_due,
 )
+from certification.issuance.statuslists import status_list_get
+from certification.issuance.storage import artefact_read
+from certification.issuance.tasks import send_renewal_reminders
 from certification.models import Credential, CredentialStatus
 from certification.roles import officer_roles_sync
 from certification.signals import credential_status_changed
-from certification.tasks import send_renewal_reminders
 from tests.factories import UserFactory
 
 
@@ -194,10 +194,9 @@ def test_daily_expiry_republishes_each_issuers_lists_once(
     program, django_capture_on_commit_callbacks, monkeypatch
 ):
     """Expiring many credentials of one issuer signs its status lists once."""
-    from certification import lifecycle
+    from certification.issuance import lifecycle
     from certification.issuance.service import credential_issue
-
-    from .conftest import make_eligible
+    from tests.factories import make_eligible
 
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(3):

@@ -4,22 +4,22 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from certification.issuance.service import credential_issue
-from certification.lifecycle import credential_revoke
+from certification.issuance.lifecycle import credential_revoke
+from certification.issuance.tasks import issue_credential, issue_credentials_batch
 from certification.models import Credential
 from certification.notifications import credential_issued_key
-from certification.tasks import issue_credential, issue_credentials_batch
 from lms.notifications.models import Notification
 from lms.notifications.services import (
     notification_record,
     notifications_send,
     notifications_send_pending,
 )
+from tests.factories import CredentialFactory
 
 
 @pytest.fixture
 def pending_credential(eligible, program):
-    return credential_issue(user=eligible, program=program, queue=False)
+    return CredentialFactory(program=program, holder=eligible)
 
 
 def test_activation_records_the_e_mail_in_its_transaction_and_sends_it_once(
@@ -44,7 +44,7 @@ def test_a_chunk_run_again_sends_what_its_first_run_left_unsent(
 ):
     """The observed fault: a chunk activated by a worker that died before the
     e-mails. Running it again activates nothing, and still e-mails."""
-    from certification import tasks
+    from certification.issuance import tasks
 
     monkeypatch.setattr(tasks, "_notify_issued", lambda ids: None)  # "killed"
     assert issue_credentials_batch([pending_credential.pk]) != []
@@ -81,7 +81,7 @@ def test_an_e_mail_rolled_back_with_its_change_is_never_sent(db):
 
 def test_the_sweep_skips_an_announcement_made_stale(pending_credential, monkeypatch):
     """A credential revoked before its e-mail left is not announced."""
-    from certification import tasks
+    from certification.issuance import tasks
 
     monkeypatch.setattr(tasks, "_notify_issued", lambda ids: None)
     issue_credential(pending_credential.pk)
@@ -95,7 +95,7 @@ def test_the_sweep_skips_an_announcement_made_stale(pending_credential, monkeypa
 def test_a_failing_mail_server_leaves_the_e_mail_pending_for_the_sweep(
     pending_credential, monkeypatch, settings
 ):
-    from certification import tasks
+    from certification.issuance import tasks
 
     monkeypatch.setattr(tasks, "_notify_issued", lambda ids: None)
     issue_credential(pending_credential.pk)

@@ -21,12 +21,11 @@ from certification.credentials import keys
 from certification.issuance.selectors import credential_public_get
 from certification.issuance.service import credential_issue
 from certification.issuance.storage import artefact_name, artefact_read
+from certification.issuance.tasks import issue_credential
 from certification.models import Credential, CredentialStatus
-from certification.tasks import issue_credential
 from tests.certification.conftest import make_program, make_standard
+from tests.factories import make_eligible
 from tests.platform.test_celery_worker import worker_database_url
-
-from .conftest import make_eligible
 
 pytestmark = [
     pytest.mark.services,

@@ -197,7 +197,7 @@ def test_the_sweep_sends_what_a_killed_worker_left_and_a_late_redelivery_adds_no
 
     late = start_worker(queue, mail_dir, redeliver=True)
     try:
-        from certification.tasks import issue_credentials_batch
+        from certification.issuance.tasks import issue_credentials_batch
 
         chunk = [c.pk for c in credentials]
         again = issue_credentials_batch.apply_async(args=[chunk], queue=queue)

@@ -5,7 +5,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from certification.issuance.service import credential_issue
-from certification.tasks import issue_credential
+from certification.issuance.tasks import issue_credential
 from lms.celery import ping
 from tests.factories import UserFactory
 from tests.issuance.conftest import make_eligible

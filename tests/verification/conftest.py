@@ -4,13 +4,12 @@ Chilean program, and credentials issued through the real issuance service
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 
 from certification.credentials import keys
 from certification.issuance.service import credential_issue
 from certification.issuance.storage import artefact_read
 from tests.certification.conftest import make_program, make_standard
-from tests.factories import UserFactory, evidence_attested
+from tests.factories import make_eligible
 
 
 @pytest.fixture(autouse=True)
@@ -36,21 +35,6 @@ def issuer_keys(settings, tmp_path):
 def program(db, issuer_keys):
     standard = make_standard("CL", units=3, criteria=0)
     return make_program(standard, code="cl-edicion", validity_years=3)
-
-
-def make_eligible(program, user=None, *, name="Ana María Pérez Núñez"):
-    """A learner with unit-level evidence for every unit the program requires."""
-    user = user or UserFactory(legal_name=name)
-    assessor = UserFactory(legal_name="Rosa Evaluadora")
-    for unit in program.required_units.all():
-        evidence_attested(
-            learner=user,
-            unit=unit,
-            assessor=assessor,
-            source_id=f"test-{unit.pk}",
-            assessed_at=timezone.now(),
-        )
-    return user
 
 
 def issue_for(program, capture=None, *, name="Ana María Pérez Núñez"):

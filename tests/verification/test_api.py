@@ -6,8 +6,8 @@ import json
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from certification.credentials import keys
+from certification.issuance.lifecycle import credential_revoke
 from certification.issuance.storage import artefact_read
-from certification.lifecycle import credential_revoke
 from certification.models import VerificationLog
 from tests.verification.conftest import pdf_of
 

@@ -152,8 +152,8 @@ def test_downloaded_status_lists_are_read_offline(
     """With the issuer's status lists saved beside the PDF, revocation is seen
     without the network; a list whose bits were altered fails its proof."""
     from certification.credentials.statuslist import Bitstring
+    from certification.issuance.lifecycle import credential_revoke
     from certification.issuance.statuslists import issuer_key_code, status_list_get
-    from certification.lifecycle import credential_revoke
 
     code = issuer_key_code(issued.issuer)
 

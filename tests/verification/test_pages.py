@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from certification.lifecycle import (
+from certification.issuance.lifecycle import (
     credential_expire,
     credential_revoke,
     credential_suspend,
@@ -139,7 +139,7 @@ def test_ids_with_path_separators_are_a_plain_404(client, db):
 
 def test_pending_credential_is_not_found(client, program):
     from certification.issuance.service import credential_issue
-    from tests.verification.conftest import make_eligible
+    from tests.factories import make_eligible
 
     pending = credential_issue(user=make_eligible(program), program=program)
 

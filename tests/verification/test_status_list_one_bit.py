@@ -6,13 +6,13 @@ import base64
 import gzip
 import json
 
-from certification.issuance.statuslists import allocation_range, status_list_get
-from certification.issuance.storage import artefact_read
-from certification.lifecycle import (
+from certification.issuance.lifecycle import (
     credential_reinstate,
     credential_revoke,
     credential_suspend,
 )
+from certification.issuance.statuslists import allocation_range, status_list_get
+from certification.issuance.storage import artefact_read
 from certification.models import Credential
 from tests.credentials.test_conformance import message_of, read_status
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from certification.credentials.statuslist import STATUS_SUSPENDED, status_read
+from certification.issuance.lifecycle import credential_reinstate, credential_suspend
 from certification.issuance.storage import artefact_read
-from certification.lifecycle import credential_reinstate, credential_suspend
 from certification.models import StatusList
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")

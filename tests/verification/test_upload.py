@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from certification.lifecycle import credential_revoke
+from certification.issuance.lifecycle import credential_revoke
 from certification.models import Credential, VerificationLog
 from certification.verification.checks import MAX_PDF_BYTES, pdf_verify
 from tests.verification.conftest import pdf_of

@@ -7,7 +7,6 @@ from urllib.request import urlopen
 
 import pytest
 
-from certification.api.issuers import issuer_did_resolve, issuers_public
 from certification.credentials import keys
 from certification.credentials.didweb import (
     DidWebError,
@@ -15,6 +14,7 @@ from certification.credentials.didweb import (
     did_web_jwks_url,
     did_web_resolve,
 )
+from certification.issuance.issuers import issuer_did_resolve, issuers_public
 from certification.models import IssuerProfile
 from certification.verification.offline import main as lms_verify
 from tests.certification.conftest import make_issuer

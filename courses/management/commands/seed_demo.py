@@ -13,9 +13,9 @@ from django.db import transaction
 
 from certification.demo import seed_certification_demo
 from certification.demo.credentials import seed_credentials_demo
-from courses.alignment import seed_course_certification
 from courses.demo.assessments import seed_assessments_demo
 from courses.demo.assessments_english import seed_assessments_english
+from courses.demo.certification import seed_course_certification
 from courses.demo.reports import seed_reports_demo
 from courses.demo.road import seed_road_demo
 from courses.demo.seeders import (

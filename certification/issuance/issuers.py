@@ -9,9 +9,10 @@ from django.urls import Resolver404, resolve, reverse
 
 from certification.credentials import keys
 from certification.credentials.didweb import DidWebError, did_web_resolve
-from certification.issuance.links import public_base_url, status_list_url
-from certification.issuance.statuslists import issuer_key_code
 from certification.models import Issuer, StatusPurpose
+
+from .links import public_base_url, status_list_url
+from .statuslists import issuer_key_code
 
 
 def issuer_did_document(code: str) -> dict | None:

@@ -3,7 +3,8 @@
 Tasks take ids, never objects; they acknowledge late (a task whose worker dies
 is delivered again) and are idempotent, so a redelivery or a manual rerun never
 duplicates a credential. E-mails go through the outbox (``lms.notifications``):
-recorded with the change, sent and marked once.
+recorded with the change, sent and marked once. The daily expiry task is
+``lifecycle.expire_credentials``, beside the actions it runs.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from certification.issuance.artefacts import (
     credential_activate,
     credential_artefacts_replace,
 )
+from certification.issuance.batch import credentials_activate_batch
 from certification.issuance.queue import issuance_attempt_start
 from certification.models import Credential, CredentialStatus
 from certification.notifications import (
@@ -83,8 +85,6 @@ def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
     nor hides its own error from the officers; the chunk's task is then marked
     failed with the original error.
     """
-    from certification.issuance.batch import credentials_activate_batch
-
     issuance_attempt_start(credential_ids)
     try:
         activated = credentials_activate_batch(credential_ids)
@@ -132,14 +132,6 @@ def _notify_issued(credential_ids: list[int]) -> None:
     notifications_dispatch(
         keys=[credential_issued_key(pk, revision) for pk, revision in revisions]
     )
-
-
-@shared_task(name="certification.expire_credentials", acks_late=True)
-def expire_credentials() -> int:
-    """Daily: expire credentials past their validity (republishing the lists)."""
-    from certification.lifecycle import credentials_expire_due
-
-    return credentials_expire_due()
 
 
 @shared_task(name="certification.send_renewal_reminders", acks_late=True)

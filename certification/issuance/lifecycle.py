@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from celery import shared_task
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +21,7 @@ from certification.issuance.events import credential_event_record
 from certification.issuance.permissions import can_manage_issuer
 from certification.issuance.snapshot import template_revision_for
 from certification.issuance.statuslists import status_list_publish
+from certification.issuance.tasks import reissue_credential
 from certification.models import Credential, CredentialEvent, CredentialStatus
 from lms.accounts.names import printable_name
 
@@ -146,13 +148,7 @@ class Reissue(CredentialAction):
         credential.template_revision = template_revision_for(credential.program)
         target = credential.artefact_revision + 1
         pk = credential.pk
-
-        def queue():
-            from certification.tasks import reissue_credential
-
-            reissue_credential.delay(pk, target)
-
-        transaction.on_commit(queue)
+        transaction.on_commit(lambda: reissue_credential.delay(pk, target))
 
 
 def credential_suspend(*, credential, actor, reason: str = "") -> Credential:
@@ -178,6 +174,14 @@ def credential_reissue(
     return Reissue(
         credential, actor=actor, reason=reason, legal_name=legal_name
     ).execute()
+
+
+@shared_task(name="certification.expire_credentials", acks_late=True)
+def expire_credentials() -> int:
+    """Daily (celery beat): expire credentials past their validity. A task of
+    the lifecycle rather than of ``tasks``, which the lifecycle itself uses to
+    queue a reissue's build."""
+    return credentials_expire_due()
 
 
 def credentials_expire_due(*, now=None) -> int:

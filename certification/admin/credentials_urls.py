@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import admin_views as views
+from . import credentials as views
 
 urlpatterns = [
     path("", views.credential_index, name="index"),

@@ -22,8 +22,22 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 
-from certification import lifecycle
 from certification.applications import ApplicationError, application_reject
+from certification.issuance import lifecycle
+from certification.issuance.permissions import can_manage_issuer, issuers_for
+from certification.issuance.queue import (
+    STATES,
+    NotFailed,
+    credential_issuance_retry,
+    issuance_queue,
+    issuance_queue_counts,
+)
+from certification.issuance.selectors import (
+    approval_queue,
+    bulk_progress,
+    cohort_preview,
+)
+from certification.issuance.service import credential_bulk_issue
 from certification.models import (
     CertificationProgram,
     Credential,
@@ -32,17 +46,6 @@ from certification.models import (
     ProgramEligibility,
 )
 from lms.accounts.names import name_help_text, normalize_person_name
-
-from .permissions import can_manage_issuer, issuers_for
-from .queue import (
-    STATES,
-    NotFailed,
-    credential_issuance_retry,
-    issuance_queue,
-    issuance_queue_counts,
-)
-from .selectors import approval_queue, bulk_progress, cohort_preview
-from .service import credential_bulk_issue
 
 BULK_SESSION_KEY = "credential-bulk-{token}"
 
