@@ -340,7 +340,7 @@ class CertificateRenderer:
         """
         items = list(items)
         reasons = reasons or [""] * len(items)
-        inline = signer if hasattr(signer, "cms_for_digest") else None
+        inline = signer if getattr(signer, "signs_while_stamping", False) else None
         results: list[bytes | None] = [None] * len(items)
         pending = []
         for position, (context, data, moment) in enumerate(items):
@@ -352,16 +352,18 @@ class CertificateRenderer:
                     signer=inline,
                     reason=reasons[position],
                 )
-                if signer is not None and inline is None:
-                    results[position] = signer.sign(
-                        results[position], reason=reasons[position]
-                    )
             except stamping.NotStampable as reason:
                 logger.debug("certificate rendered in full: %s", reason)
                 pending.append(position)
+                continue
             except Exception:  # a stamping fault must not stop issuance
                 logger.exception("stamping failed; certificate rendered in full")
                 pending.append(position)
+                continue
+            if signer is not None and inline is None:
+                results[position] = signer.sign(
+                    results[position], reason=reasons[position]
+                )
         if pending:
             rendered = self.render_laid_out_together([items[i] for i in pending])
             self.rendered += len(pending)

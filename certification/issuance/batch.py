@@ -145,7 +145,7 @@ def artefacts_build_many(credentials: list[Credential]) -> list[Artefacts]:
             (position, (context, document, credential.issued_at))
         )
     documents: list[bytes] = [b""] * len(credentials)
-    signer = pdf.signer_for(code)
+    signer = pdf.issuer_signer(credentials[0].issuer)
     jwt_key, jwt_kid = issuer_jwt_signer(code)
     for revision_items in items.values():
         revision = credentials[revision_items[0][0]].template_revision

@@ -15,7 +15,7 @@ from django.conf import settings
 
 from certification.credentials.pades import BatchPadesSigner
 from certification.credentials.pdf import CertificateRenderer
-from certification.models import CertificateTemplateRevision, Credential
+from certification.models import CertificateTemplateRevision, Credential, Issuer
 
 from .links import verify_url
 from .statuslists import issuer_key_code
@@ -23,7 +23,7 @@ from .templates import certificate_context
 
 MAX_CACHED = 16
 _renderers: dict[int, CertificateRenderer] = {}
-_signers: dict[tuple[str, str], BatchPadesSigner] = {}
+_signers: dict[tuple[str, str, str], BatchPadesSigner] = {}
 
 
 def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
@@ -38,14 +38,26 @@ def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
     return renderer
 
 
-def signer_for(issuer_code: str) -> BatchPadesSigner:
+def signer_for(issuer_code: str, *, tsa_url: str = "") -> BatchPadesSigner:
     """The issuer's loaded PAdES signer (certificate and key read once, CMS
-    template built once)."""
-    cache_key = (str(settings.LMS_KEY_DIR), issuer_code)
+    template built once); with ``tsa_url``, its signatures are timestamped
+    (PAdES B-T) by that authority."""
+    cache_key = (str(settings.LMS_KEY_DIR), issuer_code, tsa_url)
     signer = _signers.get(cache_key)
     if signer is None:
-        signer = _signers[cache_key] = BatchPadesSigner.for_issuer(issuer_code)
+        signer = BatchPadesSigner.for_issuer(issuer_code, tsa_url=tsa_url)
+        _signers[cache_key] = signer
     return signer
+
+
+def issuer_signer(issuer: Issuer) -> BatchPadesSigner:
+    """The PAdES signer of ``issuer``: its keys, and the time-stamping
+    authority of its credential profile when it names one."""
+    try:
+        tsa_url = issuer.credential_profile.tsa_url
+    except Issuer.credential_profile.RelatedObjectDoesNotExist:
+        tsa_url = ""
+    return signer_for(issuer_key_code(issuer), tsa_url=tsa_url)
 
 
 def caches_clear() -> None:
@@ -86,7 +98,7 @@ def certificate_pdf(credential: Credential, signed_json: dict, *, signer=None):
     [document] = render(
         credential.template_revision,
         [(context, signed_json, credential.issued_at)],
-        signer=signer or signer_for(issuer_key_code(credential.issuer)),
+        signer=signer or issuer_signer(credential.issuer),
         reasons=[f"Certificado {credential.public_id}"],
     )
     return document

@@ -74,6 +74,7 @@ class IssuerProfileViewSet(ModelViewSet):
         "legal_text_es",
         "legal_text_en",
         "contact_email",
+        "tsa_url",
     ]
 
 

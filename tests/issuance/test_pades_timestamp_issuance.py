@@ -1,0 +1,88 @@
+"""An issuer whose credential profile names a time-stamping authority gets
+PAdES B-T certificates; when the authority cannot be reached, issuance fails
+without a half-issued credential and succeeds when it is run again."""
+
+import pytest
+from celery.exceptions import Retry
+
+from certification.credentials.keys import load_signing_certificate
+from certification.credentials.pades import TimestampUnavailable, validate_pdf
+from certification.issuance.batch import credentials_activate_batch
+from certification.issuance.service import credential_issue
+from certification.issuance.storage import artefact_read
+from certification.models import Credential, CredentialStatus, IssuerProfile
+from certification.tasks import issue_credential
+from tests.credentials.tsa_server import running_tsa, unreachable_url
+
+from .conftest import make_eligible
+
+
+@pytest.fixture
+def tsa():
+    with running_tsa() as authority:
+        yield authority
+
+
+def profile_with_tsa(program, url: str) -> IssuerProfile:
+    profile, _ = IssuerProfile.objects.get_or_create(issuer=program.issuer)
+    profile.tsa_url = url
+    profile.save()
+    return profile
+
+
+def assert_timestamped(credential, tsa):
+    data = artefact_read(credential.pdf_file)
+    issuer_root = load_signing_certificate("CL").certificate
+    report = validate_pdf(data, [issuer_root, tsa.root])
+    assert report.ok, report
+    assert report.timestamp_valid and report.timestamp_trusted, report.details
+    assert data.startswith(b"%PDF-1.7\n")
+
+
+def test_an_issuer_with_a_tsa_issues_timestamped_certificates(
+    eligible, program, tsa, django_capture_on_commit_callbacks
+):
+    profile_with_tsa(program, tsa.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        credential = credential_issue(user=eligible, program=program)
+    credential.refresh_from_db()
+    assert credential.status == CredentialStatus.ACTIVE
+    assert len(tsa.requests) >= 1
+    assert_timestamped(credential, tsa)
+
+
+def test_a_batch_of_an_issuer_with_a_tsa_is_timestamped(program, tsa):
+    profile_with_tsa(program, tsa.url)
+    users = [make_eligible(program) for _ in range(2)]
+    credentials = [
+        credential_issue(user=user, program=program, queue=False) for user in users
+    ]
+    activated = credentials_activate_batch([c.pk for c in credentials])
+    assert len(activated) == 2
+    for credential in activated:
+        assert_timestamped(credential, tsa)
+
+
+def test_an_unreachable_tsa_leaves_the_credential_pending_until_a_rerun(
+    eligible, program, tsa, django_capture_on_commit_callbacks
+):
+    profile = profile_with_tsa(program, unreachable_url())
+    # The task is scheduled again, with backoff (eager here: raised).
+    with (
+        pytest.raises(Retry) as retry,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        credential_issue(user=eligible, program=program)
+    assert isinstance(retry.value.exc, TimestampUnavailable)
+    assert "no timestamp from" in str(retry.value.exc)
+    credential = Credential.objects.get()
+    assert credential.status == CredentialStatus.PENDING
+    assert not credential.pdf_file and not credential.json_file
+    assert [e.kind for e in credential.events.all()] == ["requested"]
+
+    profile.tsa_url = tsa.url
+    profile.save()
+    assert issue_credential.delay(credential.pk).get() == credential.public_id
+    credential.refresh_from_db()
+    assert credential.status == CredentialStatus.ACTIVE
+    assert_timestamped(credential, tsa)
