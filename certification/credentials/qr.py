@@ -6,8 +6,13 @@ scores them in Python loops. :func:`find_and_apply_best_mask` does the same
 work on whole rows (XOR of integers, byte-string searches) and returns what
 segno's own function returns, mask and matrix, for the full-size symbols of
 certificates; anything else (Micro QR, a proposed mask, a matrix holding
-values other than light and dark) goes to segno's function. Installed by
-:func:`make`; the tests compare both on many URLs.
+values other than light and dark) goes to segno's function. The tests
+compare both on many URLs.
+
+Nothing of segno is replaced: :func:`make` has segno encode the URL with
+mask 0 (no mask choice), takes the mask off again to get the matrix segno
+would have scored, chooses the mask here and has segno encode the URL with
+it.
 """
 
 from __future__ import annotations
@@ -105,7 +110,43 @@ def find_and_apply_best_mask(matrix, width, height, proposed_mask=None):
     return best[1], tuple(bytearray(row) for row in best[2])
 
 
+@cache
+def _fixed_rows(size: int) -> tuple[tuple[int, int], ...]:
+    """Per row, as integers of one byte per module: which modules are the
+    encoding region, and the value of the others (function patterns, reserved
+    areas) when segno scores the masks."""
+    function = encoder.make_matrix(size, size)
+    encoder.add_finder_patterns(function, size, size)
+    encoder.add_alignment_patterns(function, size, size)
+    return tuple(
+        (
+            int.from_bytes(bytes(int(v > 0x1) for v in row), "big"),
+            int.from_bytes(bytes(v if v <= 0x1 else 0 for v in row), "big"),
+        )
+        for row in function
+    )
+
+
+def unmasked(code) -> list[bytearray]:
+    """The matrix of a mask-0 ``code`` as segno scores it: the mask taken off
+    the encoding region, the reserved areas light."""
+    size = len(code.matrix)
+    pattern = _mask_rows(size)[0]
+    rows = []
+    for row, (region, fixed), mask in zip(
+        code.matrix, _fixed_rows(size), pattern, strict=True
+    ):
+        bits = int.from_bytes(bytes(row), "big") ^ mask
+        rows.append(bytearray(((bits & region) | fixed).to_bytes(size, "big")))
+    return rows
+
+
 def make(url: str):
-    """The QR code of ``url``, error correction level Q (segno's encoder)."""
-    encoder.find_and_apply_best_mask = find_and_apply_best_mask
-    return segno.make(url, error="q", micro=False)
+    """The QR code of ``url``, error correction level Q: segno's, mask
+    chosen here (the one segno would choose)."""
+    first = segno.make(url, error="q", micro=False, mask=0)
+    size = len(first.matrix)
+    mask, _ = find_and_apply_best_mask(unmasked(first), size, size)
+    if mask == 0:
+        return first
+    return segno.make(url, error="q", micro=False, mask=mask)

@@ -3,9 +3,10 @@
 Bulk issuance (a cohort confirmed by an officer, the approval queue) queues
 ``issue_credentials_batch`` tasks of ``CHUNK_SIZE`` credential ids. A chunk is
 read in one query, gets its status-list indexes under one lock, has its
-certificates laid out together as the pages of one WeasyPrint document (one
-PDF/A-3b file written per page) and signed by the issuer's batch PAdES signer
-(a CMS template filled per document), and is activated in one transaction.
+certificates stamped on their template's laid-out background (or rendered in
+full where stamping cannot place a field exactly) and signed by the issuer's
+batch PAdES signer (a CMS template filled per document), and is activated in
+one transaction.
 
 The guarantees are those of ``credential_activate``: files are written before
 the records point at them, activation is all-or-nothing per chunk, and

@@ -206,3 +206,136 @@ def test_bench_issuance_peak_memory(program, django_capture_on_commit_callbacks)
         f"\nissuance memory ({mode}) by credentials issued ({n} in {elapsed:.0f} s): "
         + ", ".join(figures)
     )
+
+
+# -- the fast path, one optimisation at a time ---------------------------------
+#
+# Each side makes the same signed certificates (PDF/A-3b, credential attached,
+# PAdES) with a warm renderer and signer, interleaved in rounds so all see the
+# same machine load; sides differ by one switch each, so the ratio of two
+# neighbours is what that optimisation earns per certificate:
+#
+# - full: full WeasyPrint renders, one by one, pyHanko signature;
+# - stamped: the holder's fields stamped on the template's laid-out background
+#   (``stamping``), pyHanko signature;
+# - cms template: stamped, the batch signer's CMS template (pyHanko still
+#   writes the incremental update);
+# - written with the file: stamped, the signature's incremental update written
+#   with the file by ``stamping`` (the product's path);
+# - segno's mask: the product's path with segno's own QR mask choice instead
+#   of ``qr``'s.
+
+
+def _items(context, credential, count, start):
+    items = []
+    for n in range(start, start + count):
+        public_id = f"{n:032x}"
+        items.append(
+            (
+                {
+                    **context,
+                    "holder_name": f"Participante Número {n}",
+                    "public_id": public_id,
+                    "verify_url": f"https://cultura.example:8443/verify/{public_id}/",
+                },
+                credential,
+                None,
+            )
+        )
+    return items
+
+
+@pytest.fixture
+def certificate_inputs():
+    from tests.credentials.conftest import context, credential_data
+
+    return context.__wrapped__(), credential_data.__wrapped__()
+
+
+def test_bench_fast_path_optimisations(
+    settings, tmp_path, certificate_inputs, monkeypatch
+):
+    import segno
+
+    from certification.credentials import openbadge, pades, pdf, qr
+
+    context, data = certificate_inputs
+    settings.LMS_KEY_DIR = tmp_path / "keys"
+    settings.LMS_PUBLIC_URL = "https://cultura.example:8443"
+    keys.issuer_keys_generate(issuer_code="CL", organisation="Ministerio de Prueba")
+    credential = openbadge.credential_sign_for_issuer(
+        openbadge.credential_build(data), issuer_code="CL"
+    )
+    n = int(os.environ.get("BENCH_FAST_PATH_N", "100"))
+    renderer = pdf.CertificateRenderer()
+    plain = pades.PadesSigner.for_issuer("CL")
+    batch = pades.BatchPadesSigner.for_issuer("CL")
+    fast_qr = qr.make
+
+    def segno_qr(url):
+        return segno.make(url, error="q", micro=False)
+
+    def full(items):
+        return [
+            plain.sign(renderer.render(c, credential_json=j, attachment_time=m))
+            for c, j, m in items
+        ]
+
+    def stamped(items):
+        return [plain.sign(data) for data in renderer.render_many(items)]
+
+    def cms_template(items):
+        return [batch.sign(data) for data in renderer.render_many(items)]
+
+    def with_the_file(items):
+        return renderer.render_many(items, signer=batch)
+
+    def segnos_mask(items):
+        monkeypatch.setattr(qr, "make", segno_qr)
+        try:
+            return with_the_file(items)
+        finally:
+            monkeypatch.setattr(qr, "make", fast_qr)
+
+    sides = {
+        "full": full,
+        "stamped": stamped,
+        "cms template": cms_template,
+        "written with the file": with_the_file,
+        "segno's mask": segnos_mask,
+    }
+    for side in sides.values():  # fonts, background, CMS template; not timed
+        side(_items(context, credential, 1, 10**6))
+    seconds = dict.fromkeys(sides, 0.0)
+    made = 0
+    chunk = 10
+    for offset in range(0, n, chunk):
+        count = min(chunk, n - offset)
+        for name, side in sides.items():
+            items = _items(context, credential, count, made)
+            made += count
+            started = time.perf_counter()
+            documents = side(items)
+            seconds[name] += time.perf_counter() - started
+            assert len(documents) == count
+    assert renderer.stamped >= 4 * n
+    each = ", ".join(
+        f"{name} {1000 * taken / n:.1f} ms" for name, taken in seconds.items()
+    )
+
+    segnos = "segno's mask"
+
+    def ratio(slower, faster):
+        return f"{seconds[slower] / seconds[faster]:.2f}x"
+
+    print(
+        f"\nfast path N={n} per side, per certificate: {each}\n"
+        f"  stamping (full / stamped): {ratio('full', 'stamped')}\n"
+        f"  CMS template (stamped / cms template): {ratio('stamped', 'cms template')}"
+        f"\n  update written with the file (cms template / written with the file): "
+        f"{ratio('cms template', 'written with the file')}\n"
+        f"  qr's mask choice (segno's mask / written with the file): "
+        f"{ratio(segnos, 'written with the file')}\n"
+        f"  all (full / written with the file): "
+        f"{ratio('full', 'written with the file')}"
+    )
