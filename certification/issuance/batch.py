@@ -26,7 +26,7 @@ from django.utils import timezone
 from certification import integrity
 from certification.credentials.keys import load_signing_key, verification_method_id
 from certification.credentials.openbadge import credential_build, credential_sign
-from certification.credentials.vcjwt import credential_to_jwt, issuer_jwt_signer
+from certification.credentials.vcjwt import credential_to_jwt
 from certification.models import (
     Credential,
     CredentialEvent,
@@ -147,7 +147,7 @@ def artefacts_build_many(credentials: list[Credential]) -> list[Artefacts]:
         )
     documents: list[bytes] = [b""] * len(credentials)
     signer = pdf.issuer_signer(credentials[0].issuer)
-    jwt_key, jwt_kid = issuer_jwt_signer(code)
+    jwt_key, jwt_kid = pdf.jwt_signer_for(code)
     for revision_items in items.values():
         revision = credentials[revision_items[0][0]].template_revision
         rendered = pdf.render(

@@ -2,19 +2,25 @@
 
 Rendering and signing are done by ``certification.credentials.pdf`` and
 ``certification.credentials.pades``. What this module adds is reuse: one
-renderer per template revision (parsed template, CSS, fonts) and one signer per
-issuer stay loaded in the worker process, which is where batch issuance gets
-its speed.
+renderer per template revision (parsed template, CSS, fonts), one PAdES signer
+and one VC-JWT key per issuer stay loaded in the worker process, which is where
+batch issuance gets its speed (loading an RSA key checks it, which costs more
+than signing with it). A loaded key is used while the files of the issuer's key
+directory are unchanged: after a rotation or a new certificate the next
+credential loads the new keys.
 """
 
 from __future__ import annotations
 
 import atexit
+import os
 
 from django.conf import settings
 
+from certification.credentials.keys import key_directory
 from certification.credentials.pades import BatchPadesSigner
 from certification.credentials.pdf import CertificateRenderer
+from certification.credentials.vcjwt import issuer_jwt_signer
 from certification.models import CertificateTemplateRevision, Credential, Issuer
 
 from .links import verify_url
@@ -23,7 +29,24 @@ from .templates import certificate_context
 
 MAX_CACHED = 16
 _renderers: dict[int, CertificateRenderer] = {}
-_signers: dict[tuple[str, str, str], BatchPadesSigner] = {}
+_signers: dict[tuple, BatchPadesSigner] = {}
+_jwt_signers: dict[tuple, tuple] = {}
+
+
+def _keys_version(issuer_code: str) -> tuple:
+    """What identifies the issuer's loaded keys: the key directory and its
+    files (name, inode, modification time; a few stat calls)."""
+    try:
+        with os.scandir(key_directory(issuer_code)) as entries:
+            files = tuple(
+                sorted(
+                    (entry.name, entry.inode(), entry.stat().st_mtime_ns)
+                    for entry in entries
+                )
+            )
+    except FileNotFoundError:
+        files = ()  # the loaders say what is missing
+    return (str(settings.LMS_KEY_DIR), issuer_code, files)
 
 
 def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
@@ -42,11 +65,25 @@ def signer_for(issuer_code: str, *, tsa_url: str = "") -> BatchPadesSigner:
     """The issuer's loaded PAdES signer (certificate and key read once, CMS
     template built once); with ``tsa_url``, its signatures are timestamped
     (PAdES B-T) by that authority."""
-    cache_key = (str(settings.LMS_KEY_DIR), issuer_code, tsa_url)
+    cache_key = (*_keys_version(issuer_code), tsa_url)
     signer = _signers.get(cache_key)
     if signer is None:
+        if len(_signers) >= MAX_CACHED:
+            _signers.clear()
         signer = BatchPadesSigner.for_issuer(issuer_code, tsa_url=tsa_url)
         _signers[cache_key] = signer
+    return signer
+
+
+def jwt_signer_for(issuer_code: str) -> tuple:
+    """The issuer's loaded VC-JWT key and its ``kid`` (see
+    :func:`~certification.credentials.vcjwt.issuer_jwt_signer`)."""
+    cache_key = _keys_version(issuer_code)
+    signer = _jwt_signers.get(cache_key)
+    if signer is None:
+        if len(_jwt_signers) >= MAX_CACHED:
+            _jwt_signers.clear()
+        signer = _jwt_signers[cache_key] = issuer_jwt_signer(issuer_code)
     return signer
 
 
@@ -61,9 +98,10 @@ def issuer_signer(issuer: Issuer) -> BatchPadesSigner:
 
 
 def caches_clear() -> None:
-    """Forget loaded renderers and signers (after a key or template change)."""
+    """Forget loaded renderers, signers and keys."""
     _renderers.clear()
     _signers.clear()
+    _jwt_signers.clear()
 
 
 # Release WeasyPrint's font configurations while the interpreter is still whole.

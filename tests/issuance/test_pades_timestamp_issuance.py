@@ -86,3 +86,30 @@ def test_an_unreachable_tsa_leaves_the_credential_pending_until_a_rerun(
     credential.refresh_from_db()
     assert credential.status == CredentialStatus.ACTIVE
     assert_timestamped(credential, tsa)
+
+
+def test_loaded_keys_follow_a_rotation(issuer_keys):
+    """The worker keeps the issuer's PAdES signer and JWT key loaded, and loads
+    them again once the key directory changes."""
+    from certification.credentials import keys
+    from certification.issuance import pdf
+
+    signer = pdf.signer_for("CL")
+    jwt_key, kid = pdf.jwt_signer_for("CL")
+    assert pdf.signer_for("CL") is signer
+    assert pdf.jwt_signer_for("CL")[0] is jwt_key
+    keys.issuer_keys_generate(
+        issuer_code="CL", organisation="Ministerio de Prueba", rotate=True
+    )
+    rotated = pdf.signer_for("CL")
+    assert rotated is not signer
+    assert rotated.signer.signing_cert.dump() != signer.signer.signing_cert.dump()
+    current = keys.load_signing_certificate("CL").certificate
+    assert validate_pdf(rotated.sign(pdf_without_signature()), [current]).ok
+    assert pdf.jwt_signer_for("CL")[1] == kid  # the RSA key is kept
+
+
+def pdf_without_signature() -> bytes:
+    from certification.credentials.pades import _blank_pdf
+
+    return _blank_pdf()
