@@ -243,11 +243,9 @@ class BatchPadesSigner(PadesSigner):
         if not self.signs_while_stamping:
             raise ValueError("a timestamped signature is made by sign()")
         self.bytes_reserved()  # builds the template once
-        template = self.signer._template
-        attrs = template.signed_attributes(digest)
-        signature = self.signer._raw_signature(b"\x31" + attrs[1:])
-        if signature is not None:
-            return template.content_info(attrs, signature)
+        signed = self.signer.signed_data(digest)
+        if signed is not None:
+            return signed
         built = call_outside_event_loop(
             asyncio.run, self.signer.async_sign(digest, "sha256", use_pades=True)
         )

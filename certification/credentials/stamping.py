@@ -645,11 +645,14 @@ class Background:
         """Append the PAdES-B-B signature as an incremental update.
 
         The update is the one pyHanko writes for an invisible signature: the
-        catalog with the ``/AcroForm`` and the signature extensions pyHanko
-        declares for the signer's algorithm (``signer.extensions``), the page
-        with the widget in its ``/Annots``, the form, the field (merged with
-        its widget) and the signature dictionary: ``/ByteRange`` covering the
-        whole file but the ``/Contents`` string, where the CMS SignedData goes.
+        catalog with the ``/AcroForm`` and what the signer adds to it
+        (``signer.catalog_entries()``: the ESIC extension; the file stays PDF
+        1.7), the page with the widget in its ``/Annots``, the form, the field
+        (merged with its widget) and the signature dictionary: ``/ByteRange``
+        covering the whole file but the ``/Contents`` string, where the CMS
+        SignedData goes. Measured against pyHanko writing the same update
+        around the same CMS, it makes a stamped certificate about a third
+        faster (``make bench``), so it stays.
         """
 
         first = len(self.pdf.objects)
