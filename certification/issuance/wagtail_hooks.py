@@ -1,6 +1,7 @@
 """Admin menu entries and URLs of the credential screens (imported by the
 certification app's ``ready()``), plus template and issuer-profile editing."""
 
+from django.db import models
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -76,6 +77,11 @@ class IssuerProfileViewSet(ModelViewSet):
         "contact_email",
         "tsa_url",
     ]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, models.URLField):  # as the admin's other forms
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class SignatoryViewSet(ModelViewSet):

@@ -113,3 +113,24 @@ def pdf_without_signature() -> bytes:
     from certification.credentials.pades import _blank_pdf
 
     return _blank_pdf()
+
+
+def test_the_tsa_is_set_on_the_issuers_credential_profile_in_the_admin(
+    client, program
+):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = "/admin/issuerprofile/new/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="tsa_url"' in page.content.decode()
+    form = {"issuer": program.issuer.pk, "key_code": "", "legal_text_es": ""}
+    refused = client.post(url, {**form, "tsa_url": "no es una dirección"})
+    assert refused.status_code == 200
+    assert "tsa_url" in refused.context["form"].errors
+    assert not IssuerProfile.objects.exists()
+    saved = client.post(url, {**form, "tsa_url": "https://tsa.example.org/rfc3161"})
+    assert saved.status_code == 302
+    profile = IssuerProfile.objects.get()
+    assert profile.tsa_url == "https://tsa.example.org/rfc3161"
