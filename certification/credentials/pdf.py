@@ -43,7 +43,7 @@ from pathlib import Path
 
 from django.utils.safestring import mark_safe
 
-from . import qr, stamping
+from . import stamping
 from . import weasyprint_internals as wp
 
 logger = logging.getLogger(__name__)
@@ -156,8 +156,12 @@ def date_en(value: dt.date) -> str:
 
 
 def qr_code(url: str):
-    """The QR code of ``url`` (error correction level Q)."""
-    return qr.make(url)
+    """The QR code of ``url`` (error correction level Q, segno's own mask
+    choice: choosing it faster saved under a tenth of a stamped certificate's
+    time, measured by ``make bench``)."""
+    import segno
+
+    return segno.make(url, error="q", micro=False)
 
 
 def qr_svg(url: str, code=None) -> str:

@@ -115,9 +115,7 @@ def pdf_without_signature() -> bytes:
     return _blank_pdf()
 
 
-def test_the_tsa_is_set_on_the_issuers_credential_profile_in_the_admin(
-    client, program
-):
+def test_the_tsa_is_set_on_the_issuers_credential_profile_in_the_admin(client, program):
     from tests.factories import UserFactory
 
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
