@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 DEMO_ADDRESS ?= 127.0.0.1:8000
 export LMS_PUBLIC_URL ?= http://$(DEMO_ADDRESS)
 
-.PHONY: install system system-test demo serve test lint worker beat bench messages clean
+.PHONY: install system system-test demo serve test lint worker beat bench messages clean check-upgrades
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,27 @@ beat: install
 
 bench: install $(INTEROP) messages
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/pytest tests/benchmarks -m bench -s -q $(PYTEST_ARGS)
+
+# The certificate fast path uses WeasyPrint's internals (see
+# certification/credentials/weasyprint_internals.py) and writes the PAdES
+# update pyHanko validates: in a separate environment with the newest
+# WeasyPrint and pyHanko from PyPI, run the tests that compare stamped and
+# batch-signed certificates with the full render and pyHanko's own signatures.
+# Exits non-zero when they differ.
+UPGRADE_VENV ?= var/upgrade-check/venv
+UPGRADE_TESTS ?= tests/credentials/test_stamping.py tests/credentials/test_pades_batch.py tests/credentials/test_pades_pdf17.py
+check-upgrades: system-test messages
+	@test -x $(UPGRADE_VENV)/bin/python || $(PYTHON) -m venv $(UPGRADE_VENV)
+	$(UPGRADE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(UPGRADE_VENV)/bin/python -m pip install --quiet -e '.[dev]'
+	$(UPGRADE_VENV)/bin/python -m pip install --quiet --upgrade weasyprint pyhanko pyhanko-certvalidator
+	@$(UPGRADE_VENV)/bin/python -c 'import importlib.metadata as m; \
+	from certification.credentials.weasyprint_internals import WRITTEN_FOR; \
+	print("check-upgrades: WeasyPrint", m.version("weasyprint"), \
+	"(fast path written for", WRITTEN_FOR + "), pyHanko", m.version("pyhanko"))'
+	@if DJANGO_SETTINGS_MODULE=lms.settings.test $(UPGRADE_VENV)/bin/pytest -q $(UPGRADE_TESTS); \
+	then echo "check-upgrades: stamping and signatures match with these versions"; \
+	else echo "check-upgrades: MISMATCH with these versions (see the failures above)" >&2; exit 1; fi
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -1,5 +1,6 @@
 """The officer's admin menu: standards, units, programs and related data."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -327,7 +328,13 @@ class IssuerProfileViewSet(ModelViewSet):
         "legal_text_es",
         "legal_text_en",
         "contact_email",
+        "tsa_url",
     ]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, models.URLField):  # as the admin's other forms
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class SignatoryViewSet(ModelViewSet):

@@ -112,6 +112,19 @@ class TemplateCmsSigner(signers.SimpleSigner):
         # pyHanko counts the hexadecimal digits of the /Contents string.
         return 2 * (self._template.size + SIGNATURE_SLACK)
 
+    def signed_data(self, digest: bytes) -> bytes | None:
+        """The DER ContentInfo of the template with this SHA-256 ``digest``,
+        its signed attributes signed again; None when ``cryptography`` cannot
+        sign with this key (pyHanko must build the CMS). Needs the template
+        (:meth:`bytes_reserved` builds it)."""
+        template = self._template
+        attrs = template.signed_attributes(digest)
+        # The signature covers the attributes' DER as a SET (RFC 5652 5.4).
+        signature = self._raw_signature(b"\x31" + attrs[1:])
+        if signature is None:
+            return None
+        return template.content_info(attrs, signature)
+
     def _raw_signature(self, data: bytes) -> bytes | None:
         mechanism = self._template.signature_algorithm.signature_algo
         key = self.private_key
@@ -143,12 +156,10 @@ class TemplateCmsSigner(signers.SimpleSigner):
             and _only_defaults(signed_attr_settings)
         )
         if plain:
-            template = await self.template()
-            attrs = template.signed_attributes(data_digest)
-            # The signature covers the attributes' DER as a SET (RFC 5652 5.4).
-            signature = self._raw_signature(b"\x31" + attrs[1:])
-            if signature is not None:
-                return cms.ContentInfo.load(template.content_info(attrs, signature))
+            await self.template()
+            signed = self.signed_data(data_digest)
+            if signed is not None:
+                return cms.ContentInfo.load(signed)
         return await super().async_sign(
             data_digest,
             digest_algorithm,

@@ -15,7 +15,6 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _BASE58_INDEX = {char: index for index, char in enumerate(BASE58_ALPHABET)}
 ED25519_PUB_MULTICODEC = b"\xed\x01"
-ED25519_PRIV_MULTICODEC = b"\x80\x26"
 
 
 class MultibaseError(ValueError):

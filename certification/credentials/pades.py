@@ -1,8 +1,16 @@
-"""PAdES baseline B-B signatures (ETSI EN 319 142-1) with pyHanko.
+"""PAdES baseline B-B and B-T signatures (ETSI EN 319 142-1) with pyHanko.
 
 The signature is applied last, as an incremental update, so the PDF/A-3b
-document it covers is left byte-for-byte intact before it. Validation uses the
-issuer's certificate (or its CA) as the only trust root, offline.
+document it covers is left byte-for-byte intact before it. The signed file
+stays PDF 1.7, as PDF/A-3 requires: the update declares only the ESIC
+extension of PAdES (whose base version is 1.7), not ISO/TS 32002 (a PDF 2.0
+extension that pyHanko adds for ECDSA on the NIST curves). ECDSA and RSA
+signatures are PDF 1.7 signatures under PAdES; EdDSA ones are not, so an
+Ed25519 certificate cannot sign certificates. With a time-stamping authority
+(``tsa_url``) the signature carries an RFC 3161 signature timestamp (B-T).
+
+Validation uses the issuer's certificate (or its CA) as the only trust root,
+offline.
 """
 
 import io
@@ -17,6 +25,13 @@ from ._loop import call_outside_event_loop
 from .pdfsafe import ATTACHMENT_NAME, Budget, Meter, PdfError, read_attachment
 
 SIGNATURE_FIELD = "CredentialSignature"
+# Seconds to wait for a time-stamping authority's answer.
+TSA_TIMEOUT = 10
+
+
+class TimestampUnavailable(OSError):
+    """The time-stamping authority did not answer with a timestamp (an
+    OSError: issuance retries it as it retries a storage failure)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,12 @@ class SignatureReport:
     modification_level: str = ""
     signer: str = ""
     signed_at: str = ""
+    # A signature timestamp (PAdES B-T): when it says the signature existed,
+    # and whether its token is intact and validly signed (its authority is
+    # trusted only when ``trust_roots`` include it; not needed for ``ok``).
+    timestamped_at: str = ""
+    timestamp_valid: bool = False
+    timestamp_trusted: bool = False
     reason: str = ""
     details: dict = field(default_factory=dict, repr=False)
 
@@ -55,15 +76,42 @@ def _asn1_certificate(certificate) -> asn1_x509.Certificate:
     raise TypeError("expected a cryptography or asn1crypto certificate")
 
 
+def _pdf17_signer_class():
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.signers.constants import ESIC_EXTENSION_1
+
+    class Pdf17Signer(signers.PdfSigner):
+        """pyHanko's signer, declaring only what PDF 1.7 (PDF/A-3) allows."""
+
+        def register_extensions(self, pdf_out, *, md_algorithm: str):
+            if self.signature_meta.subfilter == fields.SigSeedSubFilter.PADES:
+                pdf_out.register_extension(ESIC_EXTENSION_1)
+
+    return Pdf17Signer
+
+
+def timestamper_for(tsa_url: str):
+    """pyHanko's RFC 3161 client for ``tsa_url`` (None without a URL)."""
+    if not tsa_url:
+        return None
+    from pyhanko.sign.timestamps import HTTPTimeStamper
+
+    return HTTPTimeStamper(tsa_url, timeout=TSA_TIMEOUT)
+
+
 class PadesSigner:
     """A reusable signer for one issuer's certificate (load it once per batch).
 
     Every signature is built by pyHanko from scratch (signed attributes, CMS
     structure, a dry run to size the placeholder). :class:`BatchPadesSigner`
-    is the fast variant for many documents.
+    is the fast variant for many documents. With ``tsa_url`` each signature
+    gets a signature timestamp from that authority (PAdES B-T); when the
+    authority cannot be reached, :class:`TimestampUnavailable` is raised.
     """
 
-    def __init__(self, certificate, private_key, chain=(), *, name: str = ""):
+    def __init__(
+        self, certificate, private_key, chain=(), *, name: str = "", tsa_url: str = ""
+    ):
         from pyhanko_certvalidator.registry import SimpleCertificateStore
 
         if hasattr(private_key, "pades_signer"):  # a key in an HSM (hsm.py)
@@ -75,7 +123,14 @@ class PadesSigner:
             serialization.NoEncryption(),
         )
         cert = _asn1_certificate(certificate)
+        if cert.public_key.algorithm in ("ed25519", "ed448"):
+            raise ValueError(
+                "an EdDSA certificate cannot sign a PDF/A-3 (PDF 1.7) document:"
+                " install an ECDSA or RSA signing certificate"
+            )
         self.private_key = private_key
+        self.tsa_url = tsa_url
+        self.timestamper = timestamper_for(tsa_url)
         self.signer = self.signer_class()(
             signing_cert=cert,
             signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
@@ -101,21 +156,25 @@ class PadesSigner:
         self.name = name or cert.subject.human_friendly
 
     @classmethod
-    def for_issuer(cls, issuer_code: str) -> "PadesSigner":
+    def for_issuer(cls, issuer_code: str, *, tsa_url: str = "") -> "PadesSigner":
         from .keys import load_signing_certificate
 
         signing = load_signing_certificate(issuer_code)
-        return cls(signing.certificate, signing.private_key, signing.chain)
+        return cls(
+            signing.certificate, signing.private_key, signing.chain, tsa_url=tsa_url
+        )
 
     def bytes_reserved(self) -> int | None:
         """Room for the CMS in the placeholder; None lets pyHanko estimate it."""
         return None
 
     def sign(self, pdf_bytes: bytes, *, reason: str = "", location: str = "") -> bytes:
-        """Append a PAdES-B-B signature covering the whole document."""
+        """Append a PAdES-B-B signature (B-T with a time-stamping authority)
+        covering the whole document."""
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.pdf_utils.misc import PdfReadError
         from pyhanko.sign import fields, signers
+        from pyhanko.sign.timestamps import TimestampRequestError
 
         try:
             writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
@@ -129,29 +188,38 @@ class PadesSigner:
             location=location or None,
             name=self.name,
         )
-        output = call_outside_event_loop(
-            signers.sign_pdf,
-            writer,
-            metadata,
-            signer=self.signer,
-            bytes_reserved=self.bytes_reserved(),
+        pdf_signer = _pdf17_signer_class()(
+            metadata, signer=self.signer, timestamper=self.timestamper
         )
+        try:
+            output = call_outside_event_loop(
+                pdf_signer.sign_pdf, writer, bytes_reserved=self.bytes_reserved()
+            )
+        except TimestampRequestError as exc:
+            raise TimestampUnavailable(
+                f"no timestamp from {self.tsa_url}: {exc}"
+            ) from exc
         return output.getvalue()
 
 
 class BatchPadesSigner(PadesSigner):
     """A PAdES-B-B signer for many documents of one issuer.
 
-    pyHanko still writes each signature's incremental update (field, widget,
-    signature dictionary with ``/ByteRange`` and the ``/Contents``
-    placeholder), but the CMS SignedData is built once, by pyHanko, as a
-    template: the signed attributes of PAdES B-B (content-type,
-    message-digest, signing-certificate-v2; no signing-time, the time is the
-    dictionary's ``/M``) and the certificate set never change between
-    documents. Per document only the message digest is replaced and the
-    signed attributes signed again (ECDSA or RSA PKCS#1 v1.5 with
-    ``cryptography``); the placeholder size is known from the template, so
-    pyHanko's dry-run signature for sizing is skipped too.
+    The CMS SignedData is built once, by pyHanko, as a template: the signed
+    attributes of PAdES B-B (content-type, message-digest,
+    signing-certificate-v2; no signing-time, the time is the dictionary's
+    ``/M``) and the certificate set never change between documents. Per
+    document only the message digest is replaced and the signed attributes
+    signed again (ECDSA or RSA PKCS#1 v1.5 with ``cryptography``); the
+    placeholder size is known from the template, so pyHanko's dry-run
+    signature for sizing is skipped too. :meth:`sign` lets pyHanko write the
+    incremental update around that CMS; a stamped certificate gets its update
+    written with the file (:meth:`cms_for_digest`, see ``stamping``).
+
+    With a time-stamping authority every signature needs a timestamp token of
+    its own, fetched over the network, which costs far more than what the
+    template saves: the signer then is :class:`PadesSigner` (pyHanko builds
+    each CMS), and stamped certificates are signed after they are written.
     """
 
     @staticmethod
@@ -160,11 +228,21 @@ class BatchPadesSigner(PadesSigner):
 
         return TemplateCmsSigner
 
-    def __init__(self, certificate, private_key, chain=(), *, name: str = ""):
-        super().__init__(certificate, private_key, chain, name=name)
+    def __init__(
+        self, certificate, private_key, chain=(), *, name: str = "", tsa_url: str = ""
+    ):
+        super().__init__(certificate, private_key, chain, name=name, tsa_url=tsa_url)
         self.signer.private_key = private_key
 
-    def bytes_reserved(self) -> int:
+    @property
+    def signs_while_stamping(self) -> bool:
+        """Whether a stamped certificate's signature can be made with the file
+        (:meth:`cms_for_digest`): not when it needs a timestamp."""
+        return self.timestamper is None
+
+    def bytes_reserved(self) -> int | None:
+        if self.timestamper is not None:
+            return None  # pyHanko sizes the CMS and its timestamp token
         return self.signer.bytes_reserved()
 
     field_name = SIGNATURE_FIELD
@@ -174,23 +252,22 @@ class BatchPadesSigner(PadesSigner):
         ``digest``: the template's, with this digest, signed again."""
         import asyncio
 
+        if not self.signs_while_stamping:
+            raise ValueError("a timestamped signature is made by sign()")
         self.bytes_reserved()  # builds the template once
-        template = self.signer._template
-        attrs = template.signed_attributes(digest)
-        signature = self.signer._raw_signature(b"\x31" + attrs[1:])
-        if signature is not None:
-            return template.content_info(attrs, signature)
+        signed = self.signer.signed_data(digest)
+        if signed is not None:
+            return signed
         built = call_outside_event_loop(
             asyncio.run, self.signer.async_sign(digest, "sha256", use_pades=True)
         )
         return built.dump()
 
     def catalog_entries(self) -> dict:
-        """What pyHanko adds to the catalog when it signs with this key (the
-        ESIC developer extension of PAdES, and those of ISO 32002 with the
-        PDF version they need for an ECDSA key on their curves), read once
-        from a signature pyHanko applies to a one-page document: serialised
-        values, by key."""
+        """What a signature adds to the catalog besides the form (the ESIC
+        developer extension of PAdES; no ``/Version``, the file stays PDF
+        1.7), read once from a signature pyHanko applies to a one-page
+        document: serialised values, by key."""
         if self._catalog_entries is None:
             from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -269,6 +346,7 @@ def validate_pdf(pdf_bytes: bytes, trust_roots, *, reader=None) -> SignatureRepo
     modification = getattr(
         status.modification_level, "name", str(status.modification_level)
     )
+    stamp = status.timestamp_validity
     report = SignatureReport(
         present=True,
         intact=bool(status.intact),
@@ -280,6 +358,9 @@ def validate_pdf(pdf_bytes: bytes, trust_roots, *, reader=None) -> SignatureRepo
         signed_at=status.signer_reported_dt.isoformat()
         if status.signer_reported_dt
         else "",
+        timestamped_at=stamp.timestamp.isoformat() if stamp is not None else "",
+        timestamp_valid=stamp is not None and bool(stamp.intact and stamp.valid),
+        timestamp_trusted=stamp is not None and bool(stamp.trusted),
         details={"summary": status.summary(), "bottom_line": status.bottom_line},
     )
     return _with_reason(report)

@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from . import weasyprint_internals as wp
+
 # Fields that differ from holder to holder; the QR code is drawn apart.
 TEXT_FIELDS = (
     "holder_name",
@@ -139,19 +141,18 @@ def _unwrap(box):
 
 def _fixed_width(box, parent) -> bool:
     """Whether ``box``'s width is independent of its content."""
-    from weasyprint.formatting_structure import boxes
 
     if parent is not None and isinstance(
         parent,
-        (boxes.FlexContainerBox, boxes.GridContainerBox, boxes.TableBox),
+        (wp.boxes.FlexContainerBox, wp.boxes.GridContainerBox, wp.boxes.TableBox),
     ):
         return False
-    if isinstance(box, (boxes.TableCellBox, boxes.TableBox)):
+    if isinstance(box, (wp.boxes.TableCellBox, wp.boxes.TableBox)):
         return False
     style = box.style
     absolute = style["position"] in ("absolute", "fixed")
     shrinks = (
-        isinstance(box, boxes.InlineBlockBox) or style["float"] != "none" or absolute
+        isinstance(box, wp.boxes.InlineBlockBox) or style["float"] != "none" or absolute
     )
     if not shrinks or style["width"] != "auto":
         return True
@@ -159,21 +160,20 @@ def _fixed_width(box, parent) -> bool:
 
 
 def _find_slots(page_box, tokens: dict[str, str]) -> _Found:
-    from weasyprint.formatting_structure import boxes
 
     found = _Found()
     by_token = {token: name for name, token in tokens.items()}
 
     def visit(box, ancestors):
         box = _unwrap(box)
-        if isinstance(box, boxes.TextBox):
+        if isinstance(box, wp.boxes.TextBox):
             text = box.text.strip()
             if text in by_token:
                 found.texts.append((by_token[text], box, list(ancestors)))
             elif any(token in box.text for token in by_token):
                 raise NotStampable("a field shares its text with other words")
             return
-        if isinstance(box, boxes.ReplacedBox):
+        if isinstance(box, wp.boxes.ReplacedBox):
             element = getattr(box, "element", None)
             if element is not None and element.get("data-stamp") == "qr":
                 found.qr.append((box, list(ancestors)))
@@ -186,13 +186,12 @@ def _find_slots(page_box, tokens: dict[str, str]) -> _Found:
 
 
 def _text_slot(name, box, ancestors) -> TextSlot:
-    from weasyprint.formatting_structure import boxes
 
     line_index = next(
         (
             index
             for index in range(len(ancestors) - 1, -1, -1)
-            if isinstance(ancestors[index], boxes.LineBox)
+            if isinstance(ancestors[index], wp.boxes.LineBox)
         ),
         None,
     )
@@ -213,9 +212,9 @@ def _text_slot(name, box, ancestors) -> TextSlot:
         node = _unwrap(node)
         if node is box:
             return False
-        if isinstance(node, boxes.TextBox):
+        if isinstance(node, wp.boxes.TextBox):
             return bool(node.text.strip())
-        if isinstance(node, (boxes.InlineBox, boxes.LineBox)):
+        if isinstance(node, (wp.boxes.InlineBox, wp.boxes.LineBox)):
             return any(others(child) for child in node.children)
         return True  # an image, an inline block...
 
@@ -301,27 +300,20 @@ class Background:
     """
 
     def __init__(self, renderer, html: str, nonce: str):
-        from weasyprint import DEFAULT_OPTIONS
-        from weasyprint.document import Document, DocumentMetadata, Page
-        from weasyprint.formatting_structure.build import build_formatting_structure
-        from weasyprint.html import get_html_metadata
-        from weasyprint.layout import layout_document
-        from weasyprint.pdf import generate_pdf
-        from weasyprint.pdf.stream import Stream
 
         self._lock = threading.Lock()
         self.tokens = {name: sentinel(name, nonce) for name in TEXT_FIELDS}
         html_document = renderer._html_document(html)
-        options = dict(DEFAULT_OPTIONS)
+        options = dict(wp.DEFAULT_OPTIONS)
         options.update(renderer._write_options(b"{}", None))
         options["stylesheets"] = [renderer.stylesheet]
         options["pdf_version"] = "1.7"
         options["pdf_identifier"] = False
-        self.context = Document._build_layout_context(
+        self.context = wp.Document._build_layout_context(
             html_document, renderer.font_config, None, renderer.color_profiles, options
         )
         context = self.context
-        root = build_formatting_structure(
+        root = wp.build_formatting_structure(
             html_document.etree_element,
             context.style_for,
             context.get_image_from_uri,
@@ -330,7 +322,7 @@ class Background:
             context.counter_style,
             context.footnotes,
         )
-        page_boxes = list(layout_document(html_document, root, context))
+        page_boxes = list(wp.layout_document(html_document, root, context))
         if len(page_boxes) != 1:
             raise NotStampable("the certificate does not fit one page")
         page_box = page_boxes[0]
@@ -351,9 +343,9 @@ class Background:
         placeholders = {id(slot.box) for slot in self.texts}
         _remove(page_box, placeholders | {id(box) for box, _ in found.qr})
 
-        document = Document(
-            [Page(page_box)],
-            DocumentMetadata(**get_html_metadata(html_document)),
+        document = wp.Document(
+            [wp.Page(page_box)],
+            wp.DocumentMetadata(**wp.get_html_metadata(html_document)),
             html_document.url_fetcher,
             renderer.font_config,
             renderer.color_profiles,
@@ -369,7 +361,7 @@ class Background:
         # once here (into a stream thrown away), they are embedded with the
         # static text's glyphs when the PDF fonts are built.
         primary_fonts = set()
-        scratch = Stream(
+        scratch = wp.Stream(
             self.fonts, self.page_rectangle, {"ExtGState": {}}, {}, None, {}, None
         )
         quiet = logging.getLogger("weasyprint")
@@ -389,7 +381,7 @@ class Background:
                 del font.widths[glyph]
                 font.to_unicode.pop(glyph, None)
             font.missing.clear()
-        pdf = generate_pdf(document, None, 1, **options)
+        pdf = wp.generate_pdf(document, None, 1, **options)
         self.glyphs = {key: set(font.widths) for key, font in self.fonts.items()}
         self.font_keys = set(self.fonts)
         self._prepare(pdf, options)
@@ -398,22 +390,19 @@ class Background:
 
     @staticmethod
     def _primary_font_key(box):
-        from weasyprint.text.ffi import ffi
-        from weasyprint.text.fonts import get_pango_font_key
 
         box.pango_layout.reactivate(box.style)
         try:
             line, _ = box.pango_layout.get_first_line()
             run = line.runs[0]
-            if run == ffi.NULL:
+            if run == wp.ffi.NULL:
                 raise NotStampable("a field has no font")
-            return get_pango_font_key(run.data.item.analysis.font)[0]
+            return wp.get_pango_font_key(run.data.item.analysis.font)[0]
         finally:
             box.pango_layout.deactivate()
 
     def _shape(self, slot: TextSlot, value: str):
         """A text box for ``value`` where the full layout would put it."""
-        from weasyprint.text.line_break import split_first_line
 
         style = slot.box.style
         if style["white_space"] in ("normal", "nowrap", "pre-line"):
@@ -421,7 +410,7 @@ class Background:
         elif "\n" in value or "\t" in value:
             raise NotStampable(f"{slot.name} has line breaks")
         room = slot.right - slot.left - slot.before - slot.after
-        layout, _, resume, width, height, baseline = split_first_line(
+        layout, _, resume, width, height, baseline = wp.split_first_line(
             value, style, self.context, room, 0, True
         )
         if resume is not None:
@@ -445,19 +434,16 @@ class Background:
         return box
 
     def _draw_text(self, stream, sentinel_box, value, x):
-        from weasyprint.draw.text import draw_text
-        from weasyprint.text.line_break import create_layout
 
         box = sentinel_box.copy_with_text(value)
-        box.pango_layout = create_layout(value, box.style, self.context, None, 0)
+        box.pango_layout = wp.create_layout(value, box.style, self.context, None, 0)
         box.position_x = x
-        draw_text(stream, box, 0, "clip", "none")
+        wp.draw_text(stream, box, 0, "clip", "none")
 
     # -- PDF ----------------------------------------------------------------
 
     def _prepare(self, pdf, options) -> None:
         """Find the objects that change per certificate; serialise the rest."""
-        import pydyf
 
         compress = not options["uncompressed_pdf"]
         page = next(
@@ -469,20 +455,20 @@ class Background:
         content = pdf.objects[content_number]
         content.stream.insert(0, b"q")
         content.stream.append(b"Q")
-        self.overlay = pydyf.Stream(compress=compress)
+        self.overlay = wp.pydyf.Stream(compress=compress)
         pdf.add_object(self.overlay)
-        page["Contents"] = pydyf.Array([content.reference, self.overlay.reference])
+        page["Contents"] = wp.pydyf.Array([content.reference, self.overlay.reference])
         self.page_object = page
         self.resources = pdf.objects[int(page["Resources"].split()[0])]
         self.embedded = next(
             obj
             for obj in pdf.objects
-            if isinstance(obj, pydyf.Stream)
+            if isinstance(obj, wp.pydyf.Stream)
             and obj.extra.get("Type") == "/EmbeddedFile"
         )
         self.metadata_stream = pdf.objects[int(pdf.catalog["Metadata"].split()[0])]
         if "AF" in pdf.catalog:  # WeasyPrint lists each attachment twice
-            pdf.catalog["AF"] = pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
+            pdf.catalog["AF"] = wp.pydyf.Array(dict.fromkeys(pdf.catalog["AF"]))
         pdf.add_object(pdf.info)
         self.info = pdf.info
         self.catalog = pdf.catalog
@@ -519,7 +505,6 @@ class Background:
             )
 
     def _stamp(self, values, qr, credential_json, attachment_time, signer, reason):
-        from weasyprint.pdf.stream import Stream
 
         boxes = []
         for slot in self.texts:
@@ -528,7 +513,7 @@ class Background:
                 raise NotStampable(f"{slot.name} is empty, not in the background")
             boxes.append(self._shape(slot, str(value)))
         resources = {key: copy(value) for key, value in self.resources.items()}
-        stream = Stream(
+        stream = wp.Stream(
             self.fonts,
             self.page_rectangle,
             resources,
@@ -540,10 +525,8 @@ class Background:
         stream.transform(d=-1, f=self.page.height * PAGE_SCALE)
         stream.transform(a=PAGE_SCALE, d=PAGE_SCALE)
         try:
-            from weasyprint.draw.text import draw_text
-
             for box in boxes:
-                draw_text(stream, box, 0, "clip", "none")
+                wp.draw_text(stream, box, 0, "clip", "none")
             self._check_fonts()
             for key, value in resources.items():
                 known = self.resources[key]
@@ -579,9 +562,8 @@ class Background:
             font.missing.clear()
 
     def _attach(self, credential_json: bytes, moment) -> None:
-        import pydyf
 
-        stamp = pydyf.String(moment.strftime("D:%Y%m%d%H%M%SZ"))
+        stamp = wp.pydyf.String(moment.strftime("D:%Y%m%d%H%M%SZ"))
         self.embedded.stream = [credential_json]
         params = self.embedded.extra["Params"]
         checksum = hashlib.md5(credential_json, usedforsecurity=False).hexdigest()
@@ -592,7 +574,6 @@ class Background:
 
     def _describe(self, values: dict) -> None:
         """The Info dictionary and XMP metadata with the holder's values."""
-        import pydyf
 
         metadata = copy(self.metadata)
 
@@ -615,7 +596,7 @@ class Background:
             ("Author", ", ".join(metadata.authors)),
         ):
             if text:
-                self.info[key] = pydyf.String(text)
+                self.info[key] = wp.pydyf.String(text)
         header = b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
         header += b'<x:xmpmeta xmlns:x="adobe:ns:meta/">'
         footer = b'</x:xmpmeta>\n<?xpacket end="r"?>'
@@ -625,7 +606,6 @@ class Background:
 
     def _write(self) -> bytes:
         """The whole file: cross-reference table and trailer, PDF 1.7."""
-        import pydyf
 
         output = io.BytesIO()
         output.write(b"%PDF-1.7\n%\xf0\x9f\x96\xa4\n")
@@ -643,7 +623,7 @@ class Background:
         xref = output.tell()
         lines = [b"xref", b"0 %d" % len(objects), b"0000000000 65535 f "]
         lines += [b"%010d 00000 n " % offset for offset in offsets[1:]]
-        identifier = pydyf.String(digest.hexdigest()).data
+        identifier = wp.pydyf.String(digest.hexdigest()).data
         lines += [
             b"trailer",
             b"<< /Size %d /Root %s /Info %s /ID [%s %s] >>"
@@ -665,21 +645,23 @@ class Background:
         """Append the PAdES-B-B signature as an incremental update.
 
         The update is the one pyHanko writes for an invisible signature: the
-        catalog with the ``/AcroForm`` and the signature extensions pyHanko
-        declares for the signer's algorithm (``signer.extensions``), the page
-        with the widget in its ``/Annots``, the form, the field (merged with
-        its widget) and the signature dictionary: ``/ByteRange`` covering the
-        whole file but the ``/Contents`` string, where the CMS SignedData goes.
+        catalog with the ``/AcroForm`` and what the signer adds to it
+        (``signer.catalog_entries()``: the ESIC extension; the file stays PDF
+        1.7), the page with the widget in its ``/Annots``, the form, the field
+        (merged with its widget) and the signature dictionary: ``/ByteRange``
+        covering the whole file but the ``/Contents`` string, where the CMS
+        SignedData goes. Measured against pyHanko writing the same update
+        around the same CMS, it makes a stamped certificate about a third
+        faster (``make bench``), so it stays.
         """
-        import pydyf
 
         first = len(self.pdf.objects)
         form, widget, signature = first, first + 1, first + 2
-        catalog = pydyf.Dictionary(self.catalog)
+        catalog = wp.pydyf.Dictionary(self.catalog)
         catalog["AcroForm"] = f"{form} 0 R"
         catalog.update(signer.catalog_entries())
-        page = pydyf.Dictionary(self.page_object)
-        page["Annots"] = pydyf.Array([f"{widget} 0 R"])
+        page = wp.pydyf.Dictionary(self.page_object)
+        page["Annots"] = wp.pydyf.Array([f"{widget} 0 R"])
         placeholder = b"/ByteRange [0 0000000000 0000000000 0000000000]"
         moment = dt.datetime.now(dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
         reserved = signer.bytes_reserved()
@@ -692,7 +674,7 @@ class Background:
                 b"<< /FT /Sig /T %s /Type /Annot /Subtype /Widget /F 132"
                 b" /Rect [0 0 0 0] /P %d 0 R /V %d 0 R >>"
                 % (
-                    pydyf.String(signer.field_name).data,
+                    wp.pydyf.String(signer.field_name).data,
                     self.page_object.number,
                     signature,
                 ),
@@ -706,9 +688,9 @@ class Background:
                 + b" /Type /Sig /Filter /Adobe.PPKLite"
                 b" /SubFilter /ETSI.CAdES.detached /M %s /Name %s /Reason %s >>"
                 % (
-                    pydyf.String(moment).data,
-                    pydyf.String(signer.name).data,
-                    pydyf.String(reason).data,
+                    wp.pydyf.String(moment).data,
+                    wp.pydyf.String(signer.name).data,
+                    wp.pydyf.String(reason).data,
                 ),
             ),
         ]
@@ -722,7 +704,7 @@ class Background:
         lines = [b"xref", b"0 1", b"0000000000 65535 f "]
         for number in sorted(offsets):
             lines += [b"%d 1" % number, b"%010d 00000 n " % offsets[number]]
-        second = pydyf.String(secrets.token_hex(16)).data
+        second = wp.pydyf.String(secrets.token_hex(16)).data
         lines += [
             b"trailer",
             b"<< /Size %d /Root %s /Info %s /ID [%s %s] /Prev %d >>"

@@ -32,7 +32,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
 
-MEDIA_TYPE = "application/vc+jwt"
 TYP = "JWT"
 LEGACY_TYP = "vc+jwt"
 ALGORITHMS = {"RS256": RSAPublicKey, "EdDSA": Ed25519PublicKey}

@@ -28,7 +28,7 @@ from certification.credentials.statuslist import (
     LIFECYCLE_MESSAGES,
     LIFECYCLE_STATUS_SIZE,
 )
-from certification.credentials.vcjwt import credential_to_jwt, issuer_jwt_signer
+from certification.credentials.vcjwt import credential_to_jwt
 from certification.models import (
     Credential,
     CredentialStatus,
@@ -140,7 +140,7 @@ def artefacts_build(credential: Credential, *, signer=None) -> Artefacts:
         private_key=key,
         verification_method=method,
     )
-    jwt_key, jwt_kid = issuer_jwt_signer(code)
+    jwt_key, jwt_kid = pdf.jwt_signer_for(code)
     token = credential_to_jwt(signed, private_key=jwt_key, kid=jwt_kid)
     document = pdf.certificate_pdf(credential, signed, signer=signer)
     return Artefacts(credential_json=signed, jwt=token, pdf=document)

@@ -3,9 +3,10 @@
 Bulk issuance (a cohort confirmed by an officer, the approval queue) queues
 ``issue_credentials_batch`` tasks of ``CHUNK_SIZE`` credential ids. A chunk is
 read in one query, gets its status-list indexes under one lock, has its
-certificates laid out together as the pages of one WeasyPrint document (one
-PDF/A-3b file written per page) and signed by the issuer's batch PAdES signer
-(a CMS template filled per document), and is activated in one transaction.
+certificates stamped on their template's laid-out background (or rendered in
+full where stamping cannot place a field exactly) and signed by the issuer's
+batch PAdES signer (a CMS template filled per document), and is activated in
+one transaction.
 
 The guarantees are those of ``credential_activate``: files are written before
 the records point at them, activation is all-or-nothing per chunk, and
@@ -25,7 +26,7 @@ from django.utils import timezone
 from certification import integrity
 from certification.credentials.keys import load_signing_key, verification_method_id
 from certification.credentials.openbadge import credential_build, credential_sign
-from certification.credentials.vcjwt import credential_to_jwt, issuer_jwt_signer
+from certification.credentials.vcjwt import credential_to_jwt
 from certification.models import (
     Credential,
     CredentialEvent,
@@ -145,8 +146,8 @@ def artefacts_build_many(credentials: list[Credential]) -> list[Artefacts]:
             (position, (context, document, credential.issued_at))
         )
     documents: list[bytes] = [b""] * len(credentials)
-    signer = pdf.signer_for(code)
-    jwt_key, jwt_kid = issuer_jwt_signer(code)
+    signer = pdf.issuer_signer(credentials[0].issuer)
+    jwt_key, jwt_kid = pdf.jwt_signer_for(code)
     for revision_items in items.values():
         revision = credentials[revision_items[0][0]].template_revision
         rendered = pdf.render(

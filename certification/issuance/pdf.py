@@ -2,21 +2,26 @@
 
 Rendering and signing are done by ``certification.credentials.pdf`` and
 ``certification.credentials.pades``. What this module adds is reuse: one
-renderer per template revision (parsed template, CSS, fonts) and one signer per
-issuer stay loaded in the worker process, which is where batch issuance gets
-its speed.
+renderer per template revision (parsed template, CSS, fonts), one PAdES signer
+and one VC-JWT key per issuer stay loaded in the worker process, which is where
+batch issuance gets its speed (loading an RSA key checks it, which costs more
+than signing with it). A loaded key is used while the files of the issuer's key
+directory are unchanged: after a rotation or a new certificate the next
+credential loads the new keys.
 """
 
 from __future__ import annotations
 
 import atexit
+import os
 
 from django.conf import settings
 
-from certification.credentials.keys import SIGNING_CERT_FILE, key_directory
+from certification.credentials.keys import key_directory
 from certification.credentials.pades import BatchPadesSigner
 from certification.credentials.pdf import CertificateRenderer
-from certification.models import CertificateTemplateRevision, Credential
+from certification.credentials.vcjwt import issuer_jwt_signer
+from certification.models import CertificateTemplateRevision, Credential, Issuer
 
 from .links import verify_url
 from .statuslists import issuer_key_code
@@ -24,7 +29,24 @@ from .templates import certificate_context
 
 MAX_CACHED = 16
 _renderers: dict[int, CertificateRenderer] = {}
-_signers: dict[tuple[str, str], BatchPadesSigner] = {}
+_signers: dict[tuple, BatchPadesSigner] = {}
+_jwt_signers: dict[tuple, tuple] = {}
+
+
+def _keys_version(issuer_code: str) -> tuple:
+    """What identifies the issuer's loaded keys: the key directory and its
+    files (name, inode, modification time; a few stat calls)."""
+    try:
+        with os.scandir(key_directory(issuer_code)) as entries:
+            files = tuple(
+                sorted(
+                    (entry.name, entry.inode(), entry.stat().st_mtime_ns)
+                    for entry in entries
+                )
+            )
+    except FileNotFoundError:
+        files = ()  # the loaders say what is missing
+    return (str(settings.LMS_KEY_DIR), issuer_code, files)
 
 
 def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
@@ -39,36 +61,47 @@ def renderer_for(revision: CertificateTemplateRevision) -> CertificateRenderer:
     return renderer
 
 
-def signer_for(issuer_code: str) -> BatchPadesSigner:
+def signer_for(issuer_code: str, *, tsa_url: str = "") -> BatchPadesSigner:
     """The issuer's loaded PAdES signer (certificate and key read once, CMS
-    template built once)."""
-    cache_key = (
-        str(settings.LMS_KEY_DIR),
-        issuer_code,
-        _certificate_version(issuer_code),
-    )
+    template built once); with ``tsa_url``, its signatures are timestamped
+    (PAdES B-T) by that authority."""
+    cache_key = (*_keys_version(issuer_code), tsa_url)
     signer = _signers.get(cache_key)
     if signer is None:
-        for stale in [k for k in _signers if k[:2] == cache_key[:2]]:
-            del _signers[stale]
-        signer = _signers[cache_key] = BatchPadesSigner.for_issuer(issuer_code)
+        if len(_signers) >= MAX_CACHED:
+            _signers.clear()
+        signer = BatchPadesSigner.for_issuer(issuer_code, tsa_url=tsa_url)
+        _signers[cache_key] = signer
     return signer
 
 
-def _certificate_version(issuer_code: str) -> tuple[int, int]:
-    """When the signing certificate file last changed: a key rotation or a
-    certificate installed (in another process) replaces the cached signer."""
+def jwt_signer_for(issuer_code: str) -> tuple:
+    """The issuer's loaded VC-JWT key and its ``kid`` (see
+    :func:`~certification.credentials.vcjwt.issuer_jwt_signer`)."""
+    cache_key = _keys_version(issuer_code)
+    signer = _jwt_signers.get(cache_key)
+    if signer is None:
+        if len(_jwt_signers) >= MAX_CACHED:
+            _jwt_signers.clear()
+        signer = _jwt_signers[cache_key] = issuer_jwt_signer(issuer_code)
+    return signer
+
+
+def issuer_signer(issuer: Issuer) -> BatchPadesSigner:
+    """The PAdES signer of ``issuer``: its keys, and the time-stamping
+    authority of its credential profile when it names one."""
     try:
-        found = (key_directory(issuer_code) / SIGNING_CERT_FILE).stat()
-    except (OSError, ValueError):
-        return (0, 0)
-    return (found.st_ino, found.st_mtime_ns)
+        tsa_url = issuer.credential_profile.tsa_url
+    except Issuer.credential_profile.RelatedObjectDoesNotExist:
+        tsa_url = ""
+    return signer_for(issuer_key_code(issuer), tsa_url=tsa_url)
 
 
 def caches_clear() -> None:
-    """Forget loaded renderers and signers (after a key or template change)."""
+    """Forget loaded renderers, signers and keys."""
     _renderers.clear()
     _signers.clear()
+    _jwt_signers.clear()
 
 
 # Release WeasyPrint's font configurations while the interpreter is still whole.
@@ -103,7 +136,7 @@ def certificate_pdf(credential: Credential, signed_json: dict, *, signer=None):
     [document] = render(
         credential.template_revision,
         [(context, signed_json, credential.issued_at)],
-        signer=signer or signer_for(issuer_key_code(credential.issuer)),
+        signer=signer or issuer_signer(credential.issuer),
         reasons=[f"Certificado {credential.public_id}"],
     )
     return document

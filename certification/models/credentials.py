@@ -67,6 +67,15 @@ class IssuerProfile(models.Model):
     legal_text_es = models.TextField(_("texto legal (español)"), blank=True)
     legal_text_en = models.TextField(_("texto legal (inglés)"), blank=True)
     contact_email = models.EmailField(_("correo de contacto"), blank=True)
+    tsa_url = models.URLField(
+        _("autoridad de sellado de tiempo"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Dirección RFC 3161 de una autoridad de sellado de tiempo: cada PDF "
+            "firmado lleva un sello de tiempo suyo (PAdES B-T). Vacío: sin sello."
+        ),
+    )
 
     class Meta:
         verbose_name = _("perfil de emisión")

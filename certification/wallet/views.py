@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from certification.credentials import qr
+from certification.credentials.pdf import qr_code
 from certification.issuance.selectors import learner_credential_get
 from certification.models import CredentialStatus
 
@@ -108,7 +108,7 @@ def offer(request, public_id: str):
     if held is None or held.status != CredentialStatus.ACTIVE:
         raise Http404
     wallet_offer, uri = wallet_offer_create(credential=held, user=request.user)
-    code = qr.make(uri)
+    code = qr_code(uri)
     fragment = request.headers.get("X-Requested-With") == "fetch"
     return render(
         request,

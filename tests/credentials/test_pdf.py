@@ -1,7 +1,6 @@
 """The certificate PDF: PDF/A-3b, attachment, text, signature, tampering and
 offline verification. A rendered page image is kept in test-artifacts/."""
 
-import datetime as dt
 import json
 import re
 import subprocess
@@ -16,7 +15,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 @pytest.fixture
 def rendered(context, signed_credential):
-    return pdf.render_certificate(context, credential_json=signed_credential)
+    return pdf.CertificateRenderer().render(context, credential_json=signed_credential)
 
 
 @pytest.fixture
@@ -161,7 +160,8 @@ def test_changing_one_credential_field_fails_the_proof_check(
     forged = json.loads(json.dumps(signed_credential))
     forged["validUntil"] = "2099-03-01T15:30:00Z"
     data = pades.sign_pdf(
-        pdf.render_certificate(context, credential_json=forged), issuer_code="CL"
+        pdf.CertificateRenderer().render(context, credential_json=forged),
+        issuer_code="CL",
     )
     report = verify.verify_pdf(
         data, public_keys=keys.verification_methods("CL"), trust_roots=trust_roots()
@@ -192,7 +192,9 @@ def test_batch_renderer_produces_one_pdf_per_certificate(context, signed_credent
         {**context, "holder_name": name, "public_id": f"id{index}"}
         for index, name in enumerate(["Uno Uno", "Dos Dos", "Tres Tres"])
     ]
-    outputs = list(pdf.render_batch((c, signed_credential) for c in contexts))
+    outputs = pdf.CertificateRenderer().render_many(
+        [(c, signed_credential, None) for c in contexts]
+    )
     assert len(outputs) == 3
     for output, ctx in zip(outputs, contexts, strict=True):
         assert ctx["holder_name"].encode() not in output  # text is in font glyphs
@@ -202,7 +204,7 @@ def test_batch_renderer_produces_one_pdf_per_certificate(context, signed_credent
 def test_missing_context_field_gets_a_clear_error(context, signed_credential):
     del context["holder_name"]
     with pytest.raises(pdf.CertificateRenderError, match="holder_name"):
-        pdf.render_certificate(context, credential_json=signed_credential)
+        pdf.CertificateRenderer().render(context, credential_json=signed_credential)
 
 
 def _page_png(data: bytes, tmp_path, name: str) -> bytes:
@@ -215,51 +217,6 @@ def _page_png(data: bytes, tmp_path, name: str) -> bytes:
     return (tmp_path / f"{name}.png").read_bytes()
 
 
-def test_certificates_laid_out_together_look_exactly_like_single_ones(
-    context, signed_credential, tmp_path
-):
-    """render_laid_out_together (one layout for the chunk, one PDF per page)
-    gives the same page image, metadata and attachment as rendering each
-    certificate alone."""
-    renderer = pdf.CertificateRenderer()
-    items = [
-        ({**context, "holder_name": name, "public_id": f"{index:032x}"},
-         signed_credential, dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
-        for index, name in enumerate(["Uno Uno", "Dos Dos Ñandú", "Tres Tres"])
-    ]  # fmt: skip
-    together = renderer.render_laid_out_together(items)
-    assert len(together) == 3
-    for index, (item, data) in enumerate(zip(items, together, strict=True)):
-        alone = renderer.render(
-            item[0], credential_json=item[1], attachment_time=item[2]
-        )
-        assert _page_png(data, tmp_path, f"t{index}") == _page_png(
-            alone, tmp_path, f"a{index}"
-        )
-        assert xmp_title(data) == xmp_title(alone)
-        assert item[0]["holder_name"] in xmp_title(data)
-        assert json.loads(pades.extract_attachment(data)) == signed_credential
-        assert pades.attachment_relationship(data) == "Data"
-        assert b"pdfaid:part" in pades.xmp_metadata(data)
-
-
 def xmp_title(data: bytes) -> str:
     match = re.search(rb"<dc:title>(.*?)</dc:title>", pades.xmp_metadata(data), re.S)
     return match.group(1).decode()
-
-
-def test_a_template_whose_body_has_attributes_is_rendered_one_by_one(
-    context, signed_credential, tmp_path
-):
-    """Merging bodies would drop the attributes, so such templates keep the
-    single-document path and still give one page per certificate."""
-    source = Path(pdf.STATIC_DIR).parents[2] / "templates" / pdf.TEMPLATE_NAME
-    html = source.read_text().replace("<body>", '<body class="draft">')
-    renderer = pdf.CertificateRenderer(template_source=html)
-    items = [({**context, "holder_name": n}, signed_credential, None) for n in "AB"]
-    together = renderer.render_laid_out_together(items)
-    alone = [renderer.render(c, credential_json=j) for c, j, _ in items]
-    for index, (data, single) in enumerate(zip(together, alone, strict=True)):
-        assert _page_png(data, tmp_path, f"t{index}") == _page_png(
-            single, tmp_path, f"a{index}"
-        )

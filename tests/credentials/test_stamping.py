@@ -6,7 +6,6 @@ what stamping cannot place exactly is rendered in full."""
 import datetime as dt
 import io
 import json
-import random
 import re
 import secrets
 import subprocess
@@ -15,9 +14,8 @@ from pathlib import Path
 import pytest
 import segno
 from PIL import Image, ImageChops
-from segno import encoder
 
-from certification.credentials import keys, pades, pdf, qr, stamping, verify
+from certification.credentials import keys, pades, pdf, stamping, verify
 from tests.credentials.test_pdf import ARTIFACTS, _page_png, pdftotext, xmp_title
 
 MOMENT = dt.datetime(2026, 3, 1, 15, 30, tzinfo=dt.UTC)
@@ -201,7 +199,7 @@ def test_the_stamped_qr_code_is_the_verify_url(context, signed_credential):
     renderer = pdf.CertificateRenderer()
     [data] = renderer.render_many([(context, signed_credential, MOMENT)])
     background = next(iter(renderer.backgrounds.values()))
-    code = qr.make(context["verify_url"])
+    code = pdf.qr_code(context["verify_url"])
     dark = sum(row.count(1) for row in code.matrix)
     path = stamping._qr_path(code, background.qr[0])
     assert path.count(b" re") <= dark
@@ -217,24 +215,6 @@ def test_the_stamped_qr_code_is_the_verify_url(context, signed_credential):
     buffer = io.BytesIO()
     expected.save(buffer, kind="png", border=0, scale=1)
     assert image.tobytes() == Image.open(buffer).convert("1").tobytes()
-
-
-def test_fast_mask_choice_gives_segnos_qr_codes():
-    segnos_own = encoder.find_and_apply_best_mask
-    generator = random.Random(7)
-    urls = [
-        f"https://{'x' * generator.randint(1, 40)}.example/verify/"
-        f"{secrets.token_hex(16)}/"
-        for _ in range(60)
-    ] + ["a", "HTTPS://EXAMPLE.ORG/", "https://cultura.example/verify/" + "0" * 32]
-    for url in urls:
-        ours = qr.make(url)
-        encoder.find_and_apply_best_mask = segnos_own
-        try:
-            theirs = segno.make(url, error="q", micro=False)
-        finally:
-            encoder.find_and_apply_best_mask = qr.find_and_apply_best_mask
-        assert (ours.mask, ours.matrix) == (theirs.mask, theirs.matrix), url
 
 
 def test_stamped_and_signed_in_one_pass_validates_like_pyhanko_signatures(
