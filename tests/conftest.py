@@ -11,6 +11,9 @@ from courses.models import CatalogPage, CoursePage, LessonPage, SectorPage
 from lms.reference.models import Country, Sector
 from tests.factories import UserFactory
 
+# The S3-compatible server (SeaweedFS) and per-test buckets.
+pytest_plugins = ["tests.s3"]
+
 _MIGRATED_ROWS: dict[str, str] = {}
 
 

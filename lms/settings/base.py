@@ -7,6 +7,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.timezones import TIME_ZONE_CHOICES
+from lms.ops.objectstore import s3_storages_from_env
 from lms.plugin_loader import plugin_apps
 from lms.public_url import public_url_parse
 
@@ -225,8 +226,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-if env("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Object storage (see lms.ops.objectstore): with LMS_S3_BUCKET set, CMS media,
+# credential files and learner uploads live in that S3-compatible bucket
+# (LMS_S3_ENDPOINT_URL, LMS_S3_ACCESS_KEY_ID, LMS_S3_SECRET_ACCESS_KEY),
+# private, read by the server or through signed URLs valid LMS_S3_URL_SECONDS.
+STORAGES.update(s3_storages_from_env(env))
+# Downloads of credentials and uploads answer with a redirect to a signed URL
+# of the bucket instead of passing the bytes through the web process (the
+# bucket's address must then be reachable by browsers).
+LMS_S3_SIGNED_URLS = env_bool("LMS_S3_SIGNED_URLS", False)
 
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
