@@ -49,7 +49,10 @@ SIGNING_CERT_FILE = "signing-cert.pem"
 SIGNING_KEY_FILE = "signing-key.pem"
 SIGNING_CHAIN_FILE = "signing-chain.pem"
 SELF_SIGNED_VALIDITY_DAYS = 365 * 10
-_ED25519_FILE = re.compile(r"^ed25519-key-(\d+)\.pem$")
+# A key's number comes from its private or its public file: a key directory
+# restored from a backup holds the public files only until the private keys
+# are put back, and verifies meanwhile.
+_ED25519_FILE = re.compile(r"^ed25519-key-(\d+)(?:\.pub)?\.pem$")
 _ISSUER_CODE = re.compile(r"^[A-Za-z0-9-]{2,32}$")
 
 DID_CONTEXTS = [
@@ -293,11 +296,11 @@ def _key_number(key_id: str) -> int:
 def _ed25519_numbers(directory: Path) -> list[int]:
     if not directory.is_dir():
         return []
-    numbers = []
+    numbers = set()
     for path in directory.iterdir():
         match = _ED25519_FILE.match(path.name)
         if match:
-            numbers.append(int(match.group(1)))
+            numbers.add(int(match.group(1)))
     return sorted(numbers)
 
 
