@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from certification.models import Credential
@@ -119,7 +118,6 @@ def credential_disclosure(request, public_id: str):
 
 
 @require_GET
-@cache_control(public=True, max_age=60)
 def status_list(request, issuer: str, purpose: str):
     """The issuer's signed BitstringStatusListCredential for ``purpose``."""
     published = status_list_get(issuer, purpose)

@@ -92,6 +92,7 @@ INSTALLED_APPS += plugin_apps(exclude=[*LMS_PLUGINS_EXCLUDE, *LMS_PLUGINS_TEST_O
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.web.caching.PublicDocumentCacheMiddleware",
     "lms.web.problems.ApiProblemMiddleware",
     "lms.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -231,6 +232,10 @@ STORAGES = {
 # (LMS_S3_ENDPOINT_URL, LMS_S3_ACCESS_KEY_ID, LMS_S3_SECRET_ACCESS_KEY),
 # private, read by the server or through signed URLs valid LMS_S3_URL_SECONDS.
 STORAGES.update(s3_storages_from_env(env))
+# Shared caches (a CDN) may keep status lists and issuer documents (DID
+# documents, JWK Sets, issuer profiles) this long; see lms.web.caching.
+LMS_CACHE_STATUS_LIST_SECONDS = int(env("LMS_CACHE_STATUS_LIST_SECONDS", "60"))
+LMS_CACHE_ISSUER_SECONDS = int(env("LMS_CACHE_ISSUER_SECONDS", "900"))
 # Downloads of credentials and uploads answer with a redirect to a signed URL
 # of the bucket instead of passing the bytes through the web process (the
 # bucket's address must then be reachable by browsers).
