@@ -16,8 +16,8 @@ from django.db import connection
 
 from certification.lifecycle import credential_revoke, credential_suspend
 from plugins.storage import private_storage
-from tests.ops.restored_check import credentials_report
 from tests.s3 import bucket_create, bucket_keys
+from tests.storage.restored_check import credentials_report
 from tests.verification.conftest import issue_for
 
 ROOT = Path(settings.BASE_DIR)
@@ -81,7 +81,7 @@ def in_restored(env: dict, *args: str) -> subprocess.CompletedProcess:
         cwd=ROOT,
         env={
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.ops.restore_settings",
+            "DJANGO_SETTINGS_MODULE": "tests.storage.restore_settings",
             "CELERY_BROKER_URL": "",
             "CACHE_URL": "",
             **env,
@@ -105,7 +105,7 @@ def restore_env(tmp_path, database_url) -> dict:
 def restore_and_check(archive: Path, env: dict, expected: dict) -> None:
     restored = in_restored(env, "manage.py", "backup_restore", str(archive))
     assert restored.returncode == 0, restored.stderr
-    report = in_restored(env, "-m", "tests.ops.restored_check")
+    report = in_restored(env, "-m", "tests.storage.restored_check")
     assert report.returncode == 0, report.stderr
     import json
 

@@ -1,5 +1,5 @@
 """What a verifier finds for every credential: run in the test process
-before a backup, and by ``python -m tests.ops.restored_check`` in the
+before a backup, and by ``python -m tests.storage.restored_check`` in the
 process that restored it (prints JSON)."""
 
 import json
