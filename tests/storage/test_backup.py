@@ -119,7 +119,7 @@ def restore_and_check(archive: Path, env: dict, expected: dict) -> None:
     }
     for entry in found.values():
         assert entry["pdf_checks"]["signature"] is True
-        assert entry["pdf_checks"]["pades"] is True
+        assert entry["pdf_checks"]["proof"] is True
     # A second restore into the now occupied target is refused, in one line.
     again = in_restored(env, "manage.py", "backup_restore", str(archive))
     assert again.returncode != 0
