@@ -36,6 +36,7 @@ def test_upload_lands_in_the_bucket_not_on_disk(
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(url, timeout=10)
     assert refused.value.code == 403
+    refused.value.close()
 
 
 def test_served_to_the_owner_and_assessor_only(stored_file, client, learner, assessor):

@@ -24,7 +24,8 @@ def http_get(url: str) -> tuple[int, bytes, dict]:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read(), dict(response.headers)
     except urllib.error.HTTPError as error:
-        return error.code, error.read(), dict(error.headers)
+        with error:
+            return error.code, error.read(), dict(error.headers)
 
 
 def upload(client, data: bytes):
