@@ -208,6 +208,7 @@ def s3_answers(url: str) -> bool:
         with urllib.request.urlopen(url, timeout=2) as response:
             return response.status < 500
     except urllib.error.HTTPError as error:
+        error.close()
         return error.code < 500
     except OSError:
         return False
