@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 DEMO_ADDRESS ?= 127.0.0.1:8000
 export LMS_PUBLIC_URL ?= http://$(DEMO_ADDRESS)
 
-.PHONY: install system system-test demo serve test lint worker beat bench messages clean check-upgrades
+.PHONY: install system system-test demo serve test lint worker beat bench messages clean check-upgrades prod prod-prepare
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,22 @@ check-upgrades: system-test messages
 	@if DJANGO_SETTINGS_MODULE=lms.settings.test $(UPGRADE_VENV)/bin/pytest -q $(UPGRADE_TESTS); \
 	then echo "check-upgrades: stamping and signatures match with these versions"; \
 	else echo "check-upgrades: MISMATCH with these versions (see the failures above)" >&2; exit 1; fi
+
+# The production profile on one machine: gunicorn, Celery worker and beat,
+# SeaweedFS (S3) and nginx (TLS, self-signed certificate for localhost) run by
+# honcho from the Procfile, with lms.settings.production, against PostgreSQL
+# and Redis (DATABASE_URL, CELERY_BROKER_URL, CACHE_URL; see the README).
+# Settings live in $(PROD_DIR)/env, written on first use.
+PROD_DIR ?= var/prod
+HONCHO := $(BIN)/honcho -e $(PROD_DIR)/env
+prod-prepare: install messages
+	@deploy/make-prod-files $(PROD_DIR) >/dev/null
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(HONCHO) run python manage.py migrate --noinput
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(HONCHO) run python manage.py collectstatic --noinput -v 0
+
+prod: prod-prepare
+	@echo "Serving $$(sed -n 's/^LMS_PUBLIC_URL=//p' $(PROD_DIR)/env)"
+	PATH="$(CURDIR)/$(BIN):$$PATH:/usr/sbin" $(HONCHO) -f Procfile start
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

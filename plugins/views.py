@@ -11,17 +11,19 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail import hooks
 from wagtail.models import Page
 
+from lms.ops.objectstore import signed_url
 from plugins import services
 from plugins.base import fixable_errors
 from plugins.models import Assessment, Attempt, AttemptFile
 from plugins.selectors import attempt_visible_to
+from plugins.storage import private_backend
 
 
 def _back(request, attempt_or_page):
@@ -199,6 +201,16 @@ def attempt_file(request, file_id: int):
     )
     if not attempt_visible_to(attempt=stored.attempt, user=request.user):
         raise PermissionDenied
+    signed = signed_url(
+        private_backend(),
+        stored.file.name,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
+    if signed:
+        response = HttpResponseRedirect(signed)
+        response["Cache-Control"] = "private, no-store"
+        return response
     try:
         handle = stored.file.open("rb")
     except FileNotFoundError:

@@ -11,7 +11,9 @@ from courses.models import CatalogPage, CoursePage, LessonPage, SectorPage
 from lms.reference.models import Country, Sector
 from tests.factories import UserFactory
 
-pytest_plugins = ["tests.reports.fixtures"]
+# Report fixtures (shared with the browser tests); the S3-compatible server
+# (SeaweedFS) and per-test buckets.
+pytest_plugins = ["tests.reports.fixtures", "tests.s3"]
 
 _MIGRATED_ROWS: dict[str, str] = {}
 

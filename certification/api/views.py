@@ -3,7 +3,6 @@
 each ``kid`` the DID URL a VC-JWT names."""
 
 from django.http import Http404, JsonResponse
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from certification.credentials.keys import jwks_from_did_document
@@ -11,7 +10,6 @@ from certification.issuance.issuers import issuer_by_code, issuer_did_document
 
 
 @require_GET
-@cache_control(public=True, max_age=300)
 def issuer_did(request, code: str):
     document = issuer_did_document(code) if issuer_by_code(code) else None
     if document is None:
@@ -20,7 +18,6 @@ def issuer_did(request, code: str):
 
 
 @require_GET
-@cache_control(public=True, max_age=300)
 def issuer_jwks(request, code: str):
     document = issuer_did_document(code) if issuer_by_code(code) else None
     if document is None:

@@ -64,7 +64,11 @@ SIGNING_CERT_FILE = "signing-cert.pem"
 SIGNING_KEY_FILE = "signing-key.pem"
 SIGNING_CHAIN_FILE = "signing-chain.pem"
 SELF_SIGNED_VALIDITY_DAYS = 365 * 10
-_ED25519_FILE = re.compile(r"^ed25519-key-(\d+)\.(pem|pkcs11)$")
+# A key's number comes from its private file (PEM, or a marker naming a key in
+# a PKCS#11 token) or from its public file: a key directory restored from a
+# backup holds the public files only until the private keys are put back, and
+# verifies meanwhile.
+_ED25519_FILE = re.compile(r"^ed25519-key-(\d+)(?:\.pub\.pem|\.pem|\.pkcs11)$")
 HSM_SUFFIX = ".pkcs11"
 # PBKDF2-HMAC-SHA256 iterations of encrypted key files (OWASP 2023: 600 000).
 KDF_ROUNDS = 600_000
@@ -321,11 +325,11 @@ def _key_number(key_id: str) -> int:
 def _ed25519_numbers(directory: Path) -> list[int]:
     if not directory.is_dir():
         return []
-    numbers = []
+    numbers = set()
     for path in directory.iterdir():
         match = _ED25519_FILE.match(path.name)
         if match:
-            numbers.append(int(match.group(1)))
+            numbers.add(int(match.group(1)))
     return sorted(numbers)
 
 

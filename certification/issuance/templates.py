@@ -9,6 +9,8 @@ bundled with the renderer.
 
 from __future__ import annotations
 
+import base64
+import mimetypes
 from pathlib import Path
 
 from django.template.loader import get_template
@@ -47,7 +49,12 @@ def _image_url(image) -> str:
     try:
         return Path(image.file.path).as_uri()
     except (NotImplementedError, ValueError):
-        return image.file.url
+        # Object storage: the image goes inline, not through a signed URL the
+        # renderer would have to fetch.
+        with image.file.open("rb") as handle:
+            data = base64.b64encode(handle.read()).decode("ascii")
+        kind = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
+        return f"data:{kind};base64,{data}"
 
 
 def _levels(credential: Credential) -> list[dict]:

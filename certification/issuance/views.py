@@ -6,19 +6,19 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from certification.models import Credential
 from certification.sharing import linkedin_add_url
+from lms.ops.objectstore import signed_url
 
 from .links import verify_url
 from .selectors import learner_credential_get, learner_credentials
 from .statuslists import status_list_get
-from .storage import artefact_read
+from .storage import artefact_read, credential_storage
 
 DOWNLOADS = {
     "pdf": ("pdf_file", "application/pdf", "certificado-{id}.pdf"),
@@ -63,10 +63,20 @@ def credential_download(request, public_id: str, kind: str):
     if credential is None or kind not in DOWNLOADS:
         raise Http404
     field, content_type, filename = DOWNLOADS[kind]
+    name = filename.format(id=credential.public_id)
+    signed = signed_url(
+        credential_storage(),
+        getattr(credential, field),
+        filename=name,
+        content_type=content_type,
+    )
+    if signed:
+        response = HttpResponseRedirect(signed)
+        response["Cache-Control"] = "private, no-store"
+        return response
     response = HttpResponse(
         artefact_read(getattr(credential, field)), content_type=content_type
     )
-    name = filename.format(id=credential.public_id)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -90,7 +100,6 @@ def credential_disclosure(request, public_id: str):
 
 
 @require_GET
-@cache_control(public=True, max_age=60)
 def status_list(request, issuer: str, purpose: str):
     """The issuer's signed BitstringStatusListCredential for ``purpose``."""
     published = status_list_get(issuer, purpose)

@@ -20,6 +20,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from cryptography import x509
 from django.conf import settings
 
 from certification.credentials import keys
@@ -107,11 +108,16 @@ def issuer_trust_roots(code: str | None) -> list:
     """The issuer's signing certificate, its CA chain and retired certificates."""
     if code is None:
         return []
+    # Public files only: a verifying installation needs no private key (a
+    # restored backup holds none until the keys are put back).
+    directory = keys.key_directory(code)
     try:
-        signing = keys.load_signing_certificate(code)
-    except (keys.KeyMaterialError, ValueError):
+        roots = [keys.load_certificate(directory / keys.SIGNING_CERT_FILE)]
+        chain_path = directory / keys.SIGNING_CHAIN_FILE
+        if chain_path.exists():
+            roots += x509.load_pem_x509_certificates(chain_path.read_bytes())
+    except (keys.KeyMaterialError, ValueError, OSError):
         return []
-    roots = [signing.certificate, *signing.chain]
     retired = keys.key_directory(code) / "retired"
     if retired.is_dir():
         for path in sorted(retired.glob(f"*/{keys.SIGNING_CERT_FILE}")):

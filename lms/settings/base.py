@@ -8,6 +8,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.timezones import TIME_ZONE_CHOICES
+from lms.ops.objectstore import s3_storages_from_env
 from lms.plugin_loader import plugin_apps
 from lms.public_url import public_url_parse
 
@@ -93,6 +94,7 @@ INSTALLED_APPS += plugin_apps(exclude=[*LMS_PLUGINS_EXCLUDE, *LMS_PLUGINS_TEST_O
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.web.caching.PublicDocumentCacheMiddleware",
     "lms.web.problems.ApiProblemMiddleware",
     "lms.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -236,8 +238,19 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-if env("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Object storage (see lms.ops.objectstore): with LMS_S3_BUCKET set, CMS media,
+# credential files and learner uploads live in that S3-compatible bucket
+# (LMS_S3_ENDPOINT_URL, LMS_S3_ACCESS_KEY_ID, LMS_S3_SECRET_ACCESS_KEY),
+# private, read by the server or through signed URLs valid LMS_S3_URL_SECONDS.
+STORAGES.update(s3_storages_from_env(env))
+# Shared caches (a CDN) may keep status lists and issuer documents (DID
+# documents, JWK Sets, issuer profiles) this long; see lms.web.caching.
+LMS_CACHE_STATUS_LIST_SECONDS = int(env("LMS_CACHE_STATUS_LIST_SECONDS", "60"))
+LMS_CACHE_ISSUER_SECONDS = int(env("LMS_CACHE_ISSUER_SECONDS", "900"))
+# Downloads of credentials and uploads answer with a redirect to a signed URL
+# of the bucket instead of passing the bytes through the web process (the
+# bucket's address must then be reachable by browsers).
+LMS_S3_SIGNED_URLS = env_bool("LMS_S3_SIGNED_URLS", False)
 
 EMAIL_BACKEND = env(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

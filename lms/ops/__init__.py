@@ -1,0 +1,1 @@
+"""Operations: object storage settings and the bundled S3-compatible server."""
