@@ -4,13 +4,13 @@ without a half-issued credential and succeeds when it is run again."""
 
 import pytest
 from celery.exceptions import Retry
-from certification.tasks import issue_credential
 
 from certification.credentials.keys import load_signing_certificate
 from certification.credentials.pades import TimestampUnavailable, validate_pdf
 from certification.issuance.batch import credentials_activate_batch
 from certification.issuance.service import credential_issue
 from certification.issuance.storage import artefact_read
+from certification.issuance.tasks import issue_credential
 from certification.models import Credential, CredentialStatus, IssuerProfile
 from tests.credentials.tsa_server import running_tsa, unreachable_url
 

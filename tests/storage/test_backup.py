@@ -9,12 +9,12 @@ import uuid
 from pathlib import Path
 
 import pytest
-from certification.lifecycle import credential_revoke, credential_suspend
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from certification.issuance.lifecycle import credential_revoke, credential_suspend
 from plugins.storage import private_storage
 from tests.s3 import bucket_create, bucket_keys
 from tests.storage.restored_check import credentials_report

@@ -7,10 +7,10 @@ import urllib.error
 import urllib.request
 
 import pytest
-from certification.lifecycle import credential_revoke
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from certification.issuance.lifecycle import credential_revoke
 from certification.issuance.storage import artefact_read
 from tests.factories import UserFactory
 from tests.s3 import bucket_keys, storages_for

@@ -2,8 +2,8 @@
 and a conditional request answers 304."""
 
 import pytest
-from certification.lifecycle import credential_revoke
 
+from certification.issuance.lifecycle import credential_revoke
 from tests.verification.conftest import issue_for
 
 STATUS_LIST_PATHS = [
