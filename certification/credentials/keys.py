@@ -362,14 +362,21 @@ def load_public_keys(issuer_code: str) -> dict[str, ed25519.Ed25519PublicKey]:
     keys = {}
     for number in _ed25519_numbers(directory):
         path = directory / f"ed25519-key-{number}.pub.pem"
-        try:
-            key = serialization.load_pem_public_key(path.read_bytes())
-        except (OSError, ValueError) as exc:
-            raise InvalidKeyMaterial(f"cannot read {path}: {exc}") from exc
-        if not isinstance(key, ed25519.Ed25519PublicKey):
-            raise InvalidKeyMaterial(f"{path} is not an Ed25519 public key")
-        keys[f"key-{number}"] = key
+        keys[f"key-{number}"] = _public_key_read(
+            path, ed25519.Ed25519PublicKey, "Ed25519"
+        )
     return keys
+
+
+def _public_key_read(path: Path, kind: type, label: str):
+    """The public key in the PEM file ``path``, which must be a ``kind``."""
+    try:
+        key = serialization.load_pem_public_key(path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise InvalidKeyMaterial(f"cannot read {path}: {exc}") from exc
+    if not isinstance(key, kind):
+        raise InvalidKeyMaterial(f"{path} is not an {label} public key")
+    return key
 
 
 def load_public_key(
@@ -417,13 +424,7 @@ def load_rsa_public_keys(issuer_code: str) -> dict[str, rsa.RSAPublicKey]:
     result = {}
     for number in _rsa_numbers(directory):
         path = directory / f"rsa-key-{number}.pub.pem"
-        try:
-            key = serialization.load_pem_public_key(path.read_bytes())
-        except (OSError, ValueError) as exc:
-            raise InvalidKeyMaterial(f"cannot read {path}: {exc}") from exc
-        if not isinstance(key, rsa.RSAPublicKey):
-            raise InvalidKeyMaterial(f"{path} is not an RSA public key")
-        result[f"rsa-key-{number}"] = key
+        result[f"rsa-key-{number}"] = _public_key_read(path, rsa.RSAPublicKey, "RSA")
     return result
 
 
