@@ -26,4 +26,8 @@ class OfficerMenuItem(MenuItem):
     """Shown to the officers of at least one issuer."""
 
     def is_shown(self, request):
-        return issuers_for(request.user).exists()
+        # Three entries ask on every admin page: one query per request.
+        shown = getattr(request, "_officer_menu_shown", None)
+        if shown is None:
+            shown = request._officer_menu_shown = issuers_for(request.user).exists()
+        return shown

@@ -114,6 +114,8 @@ class PadesSigner:
     ):
         from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+        self.tsa_url = tsa_url
+        self.timestamper = timestamper_for(tsa_url)
         if hasattr(private_key, "pades_signer"):  # a key in an HSM (hsm.py)
             self._hsm_signer(certificate, private_key, chain, name)
             return
@@ -129,8 +131,6 @@ class PadesSigner:
                 " install an ECDSA or RSA signing certificate"
             )
         self.private_key = private_key
-        self.tsa_url = tsa_url
-        self.timestamper = timestamper_for(tsa_url)
         self.signer = self.signer_class()(
             signing_cert=cert,
             signing_key=asn1_keys.PrivateKeyInfo.load(key_der),

@@ -55,7 +55,8 @@ class ReportFigure(models.Model):
 
 
 class ReportBuild(models.Model):
-    """When the summary was last rebuilt, and how long it took."""
+    """When the summary was last rebuilt, and how long it took (one row: the
+    latest build)."""
 
     finished_at = models.DateTimeField(auto_now_add=True)
     seconds = models.FloatField()

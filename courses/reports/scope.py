@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from certification.roles import officer_countries
@@ -74,6 +76,24 @@ def scope_for(user, *, country: str = "") -> Scope | None:
     if courses:
         return Scope(countries=ALL_COUNTRIES, courses=courses)
     return None
+
+
+def reports_visible(user) -> bool:
+    """Whether ``user`` may read some report (the admin menu asks on every
+    page): one query beyond the officer countries the admin already read."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or officer_countries(user):
+        return True
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .filter(
+            Q(groups__name=REGIONAL_GROUP)
+            | Exists(CoursePage.objects.filter(trainers=OuterRef("pk")))
+        )
+        .exists()
+    )
 
 
 def _narrow(scope: Scope, country: str) -> Scope | None:

@@ -349,6 +349,7 @@ def summaries_rebuild() -> ReportBuild:
                 batch = []
         ReportFigure.objects.bulk_create(batch)
         count += len(batch)
+        ReportBuild.objects.all().delete()  # only the latest build is kept
         return ReportBuild.objects.create(
             seconds=time.perf_counter() - started, rows=count
         )

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .scope import scope_for
+from .scope import reports_visible
 
 
 @hooks.register("register_admin_urls")
@@ -13,7 +13,7 @@ def register_reports_urls():
 
 class _ReportsMenuItem(MenuItem):
     def is_shown(self, request):
-        return scope_for(request.user) is not None
+        return reports_visible(request.user)
 
 
 @hooks.register("register_admin_menu_item")

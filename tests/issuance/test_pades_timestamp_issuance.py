@@ -106,7 +106,8 @@ def test_loaded_keys_follow_a_rotation(issuer_keys):
     assert rotated.signer.signing_cert.dump() != signer.signer.signing_cert.dump()
     current = keys.load_signing_certificate("CL").certificate
     assert validate_pdf(rotated.sign(pdf_without_signature()), [current]).ok
-    assert pdf.jwt_signer_for("CL")[1] == kid  # the RSA key is kept
+    # A rotation adds an RSA key too: the newest signs the JWTs from now on.
+    assert pdf.jwt_signer_for("CL")[1] == kid.replace("rsa-key-1", "rsa-key-2")
 
 
 def pdf_without_signature() -> bytes:
