@@ -11,9 +11,14 @@ class CoursesConfig(AppConfig):
         from courses.alignment import course_completion_evidence, unit_assessment_offers
         from courses.services import lesson_complete_on_pass
         from courses.signals import course_completed
+        from courses.content import lesson_complete_on_content
+        from plugins.content import content_completed
         from plugins.signals import attempt_graded
 
         attempt_graded.connect(lesson_complete_on_pass, dispatch_uid="courses-pass")
+        content_completed.connect(
+            lesson_complete_on_content, dispatch_uid="courses-content"
+        )
         course_completed.connect(
             course_completion_evidence, dispatch_uid="courses-completion-evidence"
         )
