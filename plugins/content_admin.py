@@ -28,9 +28,9 @@ def _plugin_choices():
 
 
 class ContentItemForm(WagtailAdminModelForm):
-    plugin_id = forms.ChoiceField(label=_("tipo de contenido"), choices=())
+    plugin_id = forms.ChoiceField(label=_("Tipo de contenido"), choices=())
     package = forms.FileField(
-        label=_("paquete"),
+        label=_("Paquete"),
         required=False,
         help_text=_(
             "El archivo del paquete (.zip para SCORM). Al editar, déjelo vacío "

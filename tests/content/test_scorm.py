@@ -140,6 +140,7 @@ def scorm_lesson(admin_client, course):
         assert response.status_code == 302
         item = ContentItem.objects.latest("pk")
         lesson = put_in_lesson(LessonPage.objects.child_of(course).first(), item)
+        admin_client.logout()  # the same client then plays the learners' part
         return item, lesson
 
     return make
