@@ -9,9 +9,9 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from certification.signals import register_unit_assessments
         from courses.alignment import course_completion_evidence, unit_assessment_offers
+        from courses.content import lesson_complete_on_content
         from courses.services import lesson_complete_on_pass
         from courses.signals import course_completed
-        from courses.content import lesson_complete_on_content
         from plugins.content import content_completed
         from plugins.signals import attempt_graded
 

@@ -90,8 +90,7 @@ def package_open(upload) -> zipfile.ZipFile:
             )
         if normal.lower() in seen:
             raise ValidationError(
-                _("El paquete contiene dos veces el archivo %(name)s.")
-                % {"name": name}
+                _("El paquete contiene dos veces el archivo %(name)s.") % {"name": name}
             )
         seen.add(normal.lower())
         total += info.file_size

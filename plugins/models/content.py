@@ -77,3 +77,6 @@ class ContentProgress(models.Model):
                 fields=["learner", "item", "page_id"], name="content_progress_once"
             )
         ]
+
+    def __str__(self):
+        return f"{self.item} ({self.learner_id}, {self.page_id})"

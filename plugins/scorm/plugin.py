@@ -49,8 +49,10 @@ def _version(root) -> str:
             if "2004" in text or text == "CAM 1.3":
                 return "2004"
     namespaces = " ".join(str(ns) for ns in root.nsmap.values())
-    if "adlcp_v1p3" in namespaces or "imscp_v1p1" in namespaces and "v1p3" in (
-        namespaces
+    if (
+        "adlcp_v1p3" in namespaces
+        or "imscp_v1p1" in namespaces
+        and "v1p3" in (namespaces)
     ):
         return "2004"
     if "adlcp_rootv1p2" in namespaces:

@@ -23,7 +23,8 @@ MANIFEST_12 = """<?xml version="1.0" encoding="UTF-8"?>
     </organization>
   </organizations>
   <resources>
-    <resource identifier="res1" type="webcontent" adlcp:scormtype="sco" href="sco/index.html">
+    <resource identifier="res1" type="webcontent" adlcp:scormtype="sco"
+      href="sco/index.html">
       <file href="sco/index.html"/>
     </resource>
   </resources>
@@ -34,7 +35,9 @@ MANIFEST_2004 = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="pkg2004" version="1"
   xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3">
-  <metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>
+  <metadata>
+    <schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion>
+  </metadata>
   <organizations default="org1">
     <organization identifier="org1">
       <title>Curso de prueba 2004</title>
@@ -42,7 +45,8 @@ MANIFEST_2004 = """<?xml version="1.0" encoding="UTF-8"?>
     </organization>
   </organizations>
   <resources>
-    <resource identifier="res1" type="webcontent" adlcp:scormType="sco" href="index.html">
+    <resource identifier="res1" type="webcontent" adlcp:scormType="sco"
+      href="index.html">
       <file href="index.html"/>
     </resource>
   </resources>
@@ -104,7 +108,8 @@ api[C.init]("");
 var where = api[C.get](C.location);
 document.getElementById("entry").textContent = "entry=" + api[C.get](C.entry)
   + " suspend=" + api[C.get]("cmi.suspend_data");
-document.getElementById("page").textContent = where === "page-2" ? "Página 2" : "Página 1";
+document.getElementById("page").textContent =
+  where === "page-2" ? "Página 2" : "Página 1";
 document.getElementById("next").onclick = function () {{
   api[C.set](C.location, "page-2");
   api[C.set]("cmi.suspend_data", "visto:1");

@@ -2,8 +2,8 @@
 serving, saved CMI state, completion and evidence."""
 
 import io
-import os
 import json
+import os
 import zipfile
 
 import pytest
@@ -19,8 +19,8 @@ from tests.certification.conftest import make_standard
 from tests.content.packages import (
     MANIFEST_12,
     build_zip,
-    scorm_package,
     sco_html,
+    scorm_package,
 )
 from tests.factories import UserFactory
 
@@ -170,9 +170,7 @@ def test_package_served_only_to_enrolled_learners(client, scorm_lesson, course):
     assert client.get(escape).status_code == 404
     # Another lesson of the same course does not hold the item.
     other = LessonPage.objects.child_of(course).exclude(pk=lesson.pk).first()
-    assert (
-        client.get(url.replace(f"/{lesson.pk}/", f"/{other.pk}/")).status_code == 403
-    )
+    assert client.get(url.replace(f"/{lesson.pk}/", f"/{other.pk}/")).status_code == 403
 
 
 def cmi_12(location="", status="incomplete", raw=""):
