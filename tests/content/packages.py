@@ -154,3 +154,71 @@ def scorm_package(version: str) -> bytes:
             "sco.js": "/* nothing */\n",
         }
     )
+
+
+H5P_LIBRARY_JS = """
+H5P.LmsTestQuestion = (function () {
+  function Question(params, contentId) {
+    H5P.EventDispatcher.call(this);
+    this.params = params;
+  }
+  Question.prototype = Object.create(H5P.EventDispatcher.prototype);
+  Question.prototype.constructor = Question;
+  Question.prototype.attach = function ($container) {
+    var self = this;
+    var question = document.createElement("p");
+    question.textContent = self.params.question;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = self.params.answer;
+    button.onclick = function () {
+      self.triggerXAPIScored(4, 5, "answered", true, true);
+      button.textContent = "Respondido";
+    };
+    $container[0].appendChild(question);
+    $container[0].appendChild(button);
+  };
+  return Question;
+})();
+"""
+
+
+def h5p_package(**changes) -> bytes:
+    """An H5P activity bundling one small library that reports 4 of 5 points
+    with an xAPI "answered" statement when its button is pressed."""
+    import json as _json
+
+    files = {
+        "h5p.json": _json.dumps(
+            {
+                "title": "Pregunta de prueba",
+                "language": "es",
+                "mainLibrary": "H5P.LmsTestQuestion",
+                "embedTypes": ["div"],
+                "preloadedDependencies": [
+                    {
+                        "machineName": "H5P.LmsTestQuestion",
+                        "majorVersion": 1,
+                        "minorVersion": 0,
+                    }
+                ],
+            }
+        ),
+        "content/content.json": _json.dumps(
+            {"question": "¿Qué identifica el ISBN?", "answer": "Una edición"}
+        ),
+        "H5P.LmsTestQuestion-1.0/library.json": _json.dumps(
+            {
+                "title": "Pregunta de prueba",
+                "machineName": "H5P.LmsTestQuestion",
+                "majorVersion": 1,
+                "minorVersion": 0,
+                "patchVersion": 0,
+                "runnable": 1,
+                "preloadedJs": [{"path": "question.js"}],
+            }
+        ),
+        "H5P.LmsTestQuestion-1.0/question.js": H5P_LIBRARY_JS,
+    }
+    files.update(changes)
+    return build_zip({k: v for k, v in files.items() if v is not None})
