@@ -81,6 +81,10 @@ class ContentPlugin(ABC):
     extensions: ClassVar[tuple[str, ...]] = (".zip",)
     #: The evidence kind a passing result gives for the aligned units.
     evidence_kind: ClassVar[str] = "knowledge"
+    #: ``True``: the player's HTML is served as a page of its own, framed in
+    #: the lesson and under the package's Content-Security-Policy (for players
+    #: that write inline scripts, which the site's own pages refuse).
+    framed: ClassVar[bool] = False
 
     @abstractmethod
     def inspect(self, *, names: list[str], read: Callable[[str], bytes]) -> dict:

@@ -18,8 +18,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 from wagtail import hooks
@@ -75,6 +78,49 @@ def content_file(request, item_id: int, page_id: int, path: str):
     response.headers["Content-Security-Policy"] = PACKAGE_CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+def player_urls(request, item: ContentItem, page_id: int) -> dict:
+    """The ``urls`` a plugin's ``render`` receives."""
+    args = {"item_id": item.pk, "page_id": page_id}
+    return {
+        "launch": reverse(
+            "plugins:content_file", kwargs={**args, "path": item.config["launch"]}
+        ).replace("%3F", "?"),
+        "state": reverse("plugins:content_state", kwargs=args),
+        "frame": reverse("plugins:content_player", kwargs=args),
+        "state_id": f"content-state-{item.pk}",
+        "csrf": get_token(request),
+    }
+
+
+def player_html(request, item: ContentItem, page_id: int) -> str:
+    plugin = content_plugin(item.plugin_id)
+    progress = ContentProgress.objects.filter(
+        learner=request.user, item=item, page_id=page_id
+    ).first()
+    return plugin.render(
+        config=item.config,
+        state=progress.state if progress else {},
+        urls=player_urls(request, item, page_id),
+    )
+
+
+@require_GET
+@login_required
+@xframe_options_sameorigin
+def content_player(request, item_id: int, page_id: int):
+    """The player as a page of its own, for plugins whose ``framed`` is set."""
+    item = _allowed(request, item_id, page_id)
+    if content_plugin(item.plugin_id) is None:
+        raise Http404
+    response = render(
+        request,
+        "plugins/content_frame.html",
+        {"item": item, "player": mark_safe(player_html(request, item, page_id))},
+    )
+    response.headers["Content-Security-Policy"] = PACKAGE_CSP
     return response
 
 

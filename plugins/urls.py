@@ -20,6 +20,11 @@ urlpatterns = [
         name="content_state",
     ),
     path(
+        "content/<int:item_id>/<int:page_id>/player/",
+        content_views.content_player,
+        name="content_player",
+    ),
+    path(
         "content/<int:item_id>/<int:page_id>/files/<path:path>",
         content_views.content_file,
         name="content_file",

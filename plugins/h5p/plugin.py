@@ -51,6 +51,7 @@ class H5PPlugin(ContentPlugin):
         "Una actividad H5P (.h5p) exportada con sus bibliotecas incluidas."
     )
     extensions = (".h5p",)
+    framed = True  # h5p-standalone writes inline scripts into its frame
 
     def inspect(self, *, names, read) -> dict:
         if "h5p.json" not in names:

@@ -82,7 +82,16 @@ def test_xapi_result_completes_the_lesson(admin_client, client, course):
     url = reverse(
         "plugins:content_state", kwargs={"item_id": item.pk, "page_id": lesson.pk}
     )
-    assert "data-h5p-player" in client.get(lesson.url).content.decode()
+    assert "data-content-frame" in client.get(lesson.url).content.decode()
+    frame = client.get(
+        reverse(
+            "plugins:content_player",
+            kwargs={"item_id": item.pk, "page_id": lesson.pk},
+        )
+    )
+    assert "data-h5p-player" in frame.content.decode()
+    assert "'unsafe-inline'" in frame["Content-Security-Policy"]
+    assert frame["X-Frame-Options"] == "SAMEORIGIN"
     progressed = {
         "statement": {
             "verb": {"id": "http://adlnet.gov/expapi/verbs/interacted"},
