@@ -6,7 +6,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from plugins.blocks import AssessmentChooserBlock
+from plugins.blocks import AssessmentChooserBlock, ContentChooserBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -90,6 +90,18 @@ class AssessmentBlock(blocks.StructBlock):
         template = "blocks/assessment_block.html"
 
 
+class ContentBlock(blocks.StructBlock):
+    """Interactive content (a SCORM package, an H5P activity) played in the
+    lesson; its completion completes the lesson."""
+
+    item = ContentChooserBlock(label=_("contenido interactivo"))
+
+    class Meta:
+        icon = "media"
+        label = _("Contenido interactivo")
+        template = "blocks/content_block.html"
+
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "blockquote"]
 
 
@@ -106,4 +118,5 @@ def lesson_body_blocks() -> list:
         ("document", DocumentBlock()),
         ("callout", CalloutBlock()),
         ("assessment", AssessmentBlock()),
+        ("content", ContentBlock()),
     ]

@@ -56,3 +56,10 @@ class EnrolmentViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_enrolment_viewset():
     return EnrolmentViewSet("enrolments")
+
+
+@hooks.register("content_may_play")
+def lesson_content_may_play(user, item, page_id):
+    from courses.content import content_may_play
+
+    return content_may_play(user, item, page_id)

@@ -26,6 +26,10 @@ from importlib.metadata import EntryPoint, entry_points
 from django.core.exceptions import ImproperlyConfigured
 
 ENTRY_POINT_GROUP = "lms.assessments"
+#: Lesson content plugins (SCORM, H5P...): loaded, checked and excluded the
+#: same way; their ``AppConfig`` subclasses ``plugins.content.ContentPluginConfig``.
+CONTENT_ENTRY_POINT_GROUP = "lms.content"
+GROUPS = (ENTRY_POINT_GROUP, CONTENT_ENTRY_POINT_GROUP)
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ def discover(
     *,
     exclude: Iterable[str] = (),
     found: Iterable[EntryPoint] | None = None,
+    group: str = ENTRY_POINT_GROUP,
 ) -> list[DiscoveredPlugin]:
     """Every plugin declared under ``lms.assessments`` and not excluded,
     sorted by entry-point name. ``exclude`` holds entry-point names or module
@@ -94,7 +99,7 @@ def discover(
     a name declared twice."""
     excluded = set(exclude)
     if found is None:
-        found = entry_points(group=ENTRY_POINT_GROUP)
+        found = entry_points(group=group)
     plugins: dict[str, DiscoveredPlugin] = {}
     for entry_point in sorted(found, key=lambda ep: ep.name):
         if entry_point.name in excluded or entry_point.module in excluded:
@@ -118,11 +123,21 @@ def discover(
 
 
 def plugin_apps(*, exclude: Iterable[str] = ()) -> list[str]:
-    """The app modules to append to ``INSTALLED_APPS``."""
-    return [plugin.module for plugin in discover(exclude=exclude)]
+    """The app modules to append to ``INSTALLED_APPS``: assessment plugins,
+    then content plugins."""
+    return [
+        plugin.module
+        for group in GROUPS
+        for plugin in discover(exclude=exclude, group=group)
+    ]
 
 
 def plugin_modules() -> set[str]:
     """Module paths of every declared plugin (excluded ones included), so that
     the plugin framework can check each installed one is a proper plugin."""
     return {ep.module for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def content_plugin_modules() -> set[str]:
+    """Module paths of every declared content plugin (excluded ones included)."""
+    return {ep.module for ep in entry_points(group=CONTENT_ENTRY_POINT_GROUP)}

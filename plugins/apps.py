@@ -22,6 +22,18 @@ class PluginsConfig(AppConfig):
                     plugin_label(config.name),
                     "its AppConfig does not subclass plugins.registry.PluginConfig.",
                 )
+        from lms.plugin_loader import content_plugin_modules
+        from plugins.content import ContentPluginConfig, content_plugins
+
+        content = content_plugin_modules()
+        for config in apps.get_app_configs():
+            if config.name in content and not isinstance(config, ContentPluginConfig):
+                raise ImproperlyConfigured(
+                    f"Content plugin '{config.name}' is declared under the "
+                    "lms.content entry points but its AppConfig does not "
+                    "subclass plugins.content.ContentPluginConfig."
+                )
+        content_plugins()
         renderers_register()
         all_plugins()  # fail at start-up, not in a request, on duplicate ids
         # Every app: permissions of later apps only exist after their own turn.

@@ -24,6 +24,9 @@ TRAINER_PERMISSIONS = [
     ("plugins", "assessment", "view_assessment"),
     ("plugins", "assessment", "add_assessment"),
     ("plugins", "assessment", "change_assessment"),
+    ("plugins", "contentitem", "view_contentitem"),
+    ("plugins", "contentitem", "add_contentitem"),
+    ("plugins", "contentitem", "change_contentitem"),
 ]
 #: Content reviewers author every sector's assessments and publish the
 #: trainers' changes.

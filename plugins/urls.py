@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import content_views, views
 
 app_name = "plugins"
 
@@ -14,4 +14,19 @@ urlpatterns = [
         name="acknowledge",
     ),
     path("files/<int:file_id>/", views.attempt_file, name="attempt_file"),
+    path(
+        "content/<int:item_id>/<int:page_id>/state/",
+        content_views.content_state,
+        name="content_state",
+    ),
+    path(
+        "content/<int:item_id>/<int:page_id>/player/",
+        content_views.content_player,
+        name="content_player",
+    ),
+    path(
+        "content/<int:item_id>/<int:page_id>/files/<path:path>",
+        content_views.content_file,
+        name="content_file",
+    ),
 ]

@@ -45,3 +45,10 @@ def register_assessments_menu_item():
         order=240,
         permission="plugins.view_assessment",
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_content_viewsets():
+    from plugins.content_admin import content_chooser_viewset, content_item_viewset
+
+    return [content_item_viewset, content_chooser_viewset]

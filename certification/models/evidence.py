@@ -13,6 +13,7 @@ class EvidenceSource(models.TextChoices):
     RPL = "rpl", _("Reconocimiento de aprendizajes previos")
     COURSE = "course", _("Curso completado")
     MANUAL = "manual", _("Registro manual")
+    CONTENT = "content", _("Contenido interactivo completado")
 
 
 class EvidenceQuerySet(models.QuerySet):

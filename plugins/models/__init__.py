@@ -1,5 +1,6 @@
 from .assessments import Assessment
 from .attempts import Attempt, AttemptFile, AttemptGrading, AttemptStatus, FileRole
+from .content import ContentItem, ContentProgress
 
 __all__ = [
     "Assessment",
@@ -7,5 +8,7 @@ __all__ = [
     "AttemptFile",
     "AttemptGrading",
     "AttemptStatus",
+    "ContentItem",
+    "ContentProgress",
     "FileRole",
 ]

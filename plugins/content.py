@@ -1,0 +1,186 @@
+"""The lesson content plugin contract (entry-point group ``lms.content``).
+
+A content plugin plays a package a trainer uploaded (a SCORM package, an H5P
+activity) inside a lesson, and tells the core what the learner's saved state
+means: completed or not, and a score where the package has one. As with
+assessments, the core owns storage: it checks the zip before anything is
+unpacked (``plugins.packages``), keeps the unpacked files privately, serves
+them only to people allowed to play them, keeps each learner's state, turns a
+passing result into evidence for the units the content is aligned to, and
+completes the lesson. A plugin only reads a package and a state.
+
+The life of a package, and which method the core calls at each step::
+
+    trainer uploads the zip     inspect(names, read)          -> config
+                                (ValidationError: the upload form shows it)
+    learner opens the lesson    render(config, state, urls)   -> HTML player
+    the player saves its state  clean_state(config, data)     -> state
+                                result(config, state)         -> ContentResult
+
+Every method is a pure function of its arguments, as in ``AssessmentPlugin``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from django.apps import AppConfig, apps
+from django.core.exceptions import ImproperlyConfigured
+from django.dispatch import Signal
+from django.utils.module_loading import import_string
+
+from plugins.registry import (
+    EVIDENCE_KINDS,
+    REQUIRED_META,
+    _blank,
+    check_compatibility,
+)
+
+#: Sent when a learner's state first gives a completed result for content
+#: played on a page: ``learner``, ``item`` (a ``ContentItem``), ``page_id``,
+#: ``result`` (a ``ContentResult``). The courses layer completes the lesson.
+content_completed = Signal()
+
+
+@dataclass(frozen=True)
+class ContentResult:
+    """What a learner's state means. ``score`` is a percentage (0-100) or
+    ``None`` when the package reports none; ``passed`` is ``None`` when the
+    package gives no verdict (then the item's pass mark decides, if there is
+    a score)."""
+
+    completed: bool
+    score: float | None = None
+    passed: bool | None = None
+
+    def passed_with(self, pass_mark: int) -> bool:
+        if self.passed is not None:
+            return self.passed
+        return self.score is not None and self.score >= pass_mark
+
+    def as_dict(self) -> dict:
+        return {"completed": self.completed, "score": self.score, "passed": self.passed}
+
+
+class ContentPlugin(ABC):
+    """One kind of lesson content. Subclass it, fill the class attributes and
+    the four abstract methods; the plugin's ``AppConfig`` (a subclass of
+    :class:`ContentPluginConfig`) names the subclass."""
+
+    #: Stable identifier stored in ``ContentItem.plugin_id``; never change it.
+    id: ClassVar[str]
+    #: Name shown to trainers (translated).
+    name: ClassVar[str]
+    #: One sentence for the trainer choosing what to upload.
+    description: ClassVar[str] = ""
+    #: File name endings the upload form accepts (``(".zip",)``).
+    extensions: ClassVar[tuple[str, ...]] = (".zip",)
+    #: The evidence kind a passing result gives for the aligned units.
+    evidence_kind: ClassVar[str] = "knowledge"
+    #: ``True``: the player's HTML is served as a page of its own, framed in
+    #: the lesson and under the package's Content-Security-Policy (for players
+    #: that write inline scripts, which the site's own pages refuse).
+    framed: ClassVar[bool] = False
+
+    @abstractmethod
+    def inspect(self, *, names: list[str], read: Callable[[str], bytes]) -> dict:
+        """Validate a package the core has already checked for safety
+        (``names``: its file paths; ``read(name)``: one file's bytes) and
+        return its JSON-serialisable ``config`` (must hold ``"launch"``, the
+        path of the file to open). Raise ``ValidationError`` with a message a
+        trainer understands for a package that cannot be played."""
+
+    @abstractmethod
+    def render(self, *, config: dict, state: dict, urls: dict) -> str:
+        """HTML of the player. ``urls``: ``launch`` (the package's launch
+        file), ``state`` (where to POST the state as JSON, with the CSRF
+        header ``X-CSRFToken`` = ``urls["csrf"]``) and ``static`` (prefix of
+        static files). ``state`` is the learner's saved state, to resume."""
+
+    @abstractmethod
+    def clean_state(self, *, config: dict, data) -> dict:
+        """The state to store from the JSON the player posted; raise
+        ``ValidationError`` for anything the player could not have sent."""
+
+    @abstractmethod
+    def result(self, *, config: dict, state: dict) -> ContentResult:
+        """What ``state`` means: completed, score, verdict."""
+
+
+class ContentPluginConfig(AppConfig):
+    """Base ``AppConfig`` of every content plugin; carries ``LMSPluginMeta``
+    like assessment plugins (name, author, version, compatibility)."""
+
+    plugin: str = ""
+    default = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.default = cls.__dict__.get("default", True)
+
+    def __init__(self, app_name, app_module):
+        super().__init__(app_name, app_module)
+        meta = getattr(self, "LMSPluginMeta", None)
+        missing = [
+            key
+            for key in REQUIRED_META
+            if meta is None or _blank(getattr(meta, key, None))
+        ]
+        if missing or not self.plugin:
+            raise ImproperlyConfigured(
+                f"Content plugin '{app_name}' is missing "
+                f"{', '.join(missing or ['plugin'])} in its AppConfig."
+            )
+        check_compatibility(app_name, meta.compatibility)
+
+    def ready(self):
+        plugin_class = self.plugin_class()
+        if not (
+            isinstance(plugin_class, type) and issubclass(plugin_class, ContentPlugin)
+        ):
+            raise ImproperlyConfigured(
+                f"Content plugin '{self.name}': {self.plugin} is not a "
+                "ContentPlugin subclass."
+            )
+        if getattr(plugin_class, "__abstractmethods__", None):
+            missing = ", ".join(sorted(plugin_class.__abstractmethods__))
+            raise ImproperlyConfigured(
+                f"Content plugin '{self.name}' does not implement: {missing}."
+            )
+        if plugin_class.evidence_kind not in EVIDENCE_KINDS:
+            raise ImproperlyConfigured(
+                f"Content plugin '{self.name}': evidence_kind "
+                f"{plugin_class.evidence_kind!r} is not one of "
+                f"{', '.join(EVIDENCE_KINDS)}."
+            )
+
+    def plugin_class(self) -> type[ContentPlugin]:
+        try:
+            return import_string(self.plugin)
+        except ImportError as exc:
+            raise ImproperlyConfigured(
+                f"Content plugin '{self.name}': cannot import {self.plugin}: {exc}"
+            ) from exc
+
+
+@cache
+def content_plugins() -> dict[str, ContentPlugin]:
+    """Every installed content plugin by id."""
+    found: dict[str, ContentPlugin] = {}
+    for config in apps.get_app_configs():
+        if isinstance(config, ContentPluginConfig):
+            instance = config.plugin_class()()
+            if instance.id in found:
+                raise ImproperlyConfigured(
+                    f"Content plugin id '{instance.id}' is used by two apps."
+                )
+            found[instance.id] = instance
+    return found
+
+
+def content_plugin(plugin_id: str) -> ContentPlugin | None:
+    return content_plugins().get(plugin_id)

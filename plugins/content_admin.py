@@ -1,0 +1,120 @@
+"""The CMS side of content plugins: trainers upload packages (checked before
+anything is unpacked, validated by the plugin, stored privately) and choose
+them in a lesson's "interactive content" block."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from plugins.content import content_plugin, content_plugins
+from plugins.models import ContentItem
+from plugins.packages import (
+    package_delete,
+    package_files,
+    package_open,
+    package_read,
+    package_unpack,
+)
+
+
+def _plugin_choices():
+    return [(key, plugin.name) for key, plugin in sorted(content_plugins().items())]
+
+
+class ContentItemForm(WagtailAdminModelForm):
+    plugin_id = forms.ChoiceField(label=_("Tipo de contenido"), choices=())
+    package = forms.FileField(
+        label=_("Paquete"),
+        required=False,
+        help_text=_(
+            "El archivo del paquete (.zip para SCORM). Al editar, déjelo vacío "
+            "para conservar el paquete actual."
+        ),
+    )
+
+    class Meta:
+        model = ContentItem
+        fields = ["title", "plugin_id", "pass_mark", "units"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plugin_id"].choices = _plugin_choices()
+        if not self.instance.pk:
+            self.fields["package"].required = True
+        self._archive = None
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("package")
+        plugin = content_plugin(cleaned.get("plugin_id") or "")
+        if upload is None or plugin is None:
+            if self.instance.pk and cleaned.get("plugin_id") != self.instance.plugin_id:
+                self.add_error(
+                    "package", _("Para cambiar el tipo de contenido suba un paquete.")
+                )
+            return cleaned
+        if not upload.name.lower().endswith(tuple(plugin.extensions)):
+            self.add_error(
+                "package",
+                _("Este tipo de contenido se sube como archivo %(ext)s.")
+                % {"ext": ", ".join(plugin.extensions)},
+            )
+            return cleaned
+        try:
+            archive = package_open(upload)
+            config = plugin.inspect(
+                names=package_files(archive),
+                read=lambda name: package_read(archive, name),
+            )
+        except ValidationError as exc:
+            self.add_error("package", exc)
+            return cleaned
+        self._archive = archive
+        self._config = config
+        return cleaned
+
+    def save(self, commit=True):
+        item = super().save(commit=False)
+        if self._archive is not None:
+            old = item.storage_prefix
+            item.storage_prefix = ContentItem.new_prefix()
+            item.config = self._config
+            item.original_name = self.cleaned_data["package"].name[:255]
+            package_unpack(self._archive, item.storage_prefix)
+            if old:
+                transaction.on_commit(lambda: package_delete(old))
+        if commit:
+            item.save()
+            self.save_m2m()
+        return item
+
+
+class ContentItemViewSet(ModelViewSet):
+    model = ContentItem
+    icon = "media"
+    menu_label = _("Contenidos interactivos")
+    add_to_admin_menu = True
+    menu_order = 250
+    list_display = ["title", "plugin_id", "original_name", "created_at"]
+    search_fields = ["title"]
+    name = "content_items"
+
+    def get_form_class(self, for_update=False):
+        return ContentItemForm
+
+
+class ContentChooserViewSet(ChooserViewSet):
+    model = "plugins.ContentItem"
+    icon = "media"
+    choose_one_text = _("Elegir un contenido interactivo")
+    choose_another_text = _("Elegir otro contenido interactivo")
+
+
+content_item_viewset = ContentItemViewSet("content_items")
+content_chooser_viewset = ContentChooserViewSet("content_chooser")
