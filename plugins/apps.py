@@ -8,9 +8,15 @@ class PluginsConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
+        from django.core.exceptions import ImproperlyConfigured
         from django.db.models.signals import post_migrate
 
-        from lms.plugin_loader import plugin_error, plugin_label, plugin_modules
+        from lms.plugin_loader import (
+            content_plugin_modules,
+            plugin_error,
+            plugin_label,
+            plugin_modules,
+        )
         from plugins.notifications import renderers_register
         from plugins.registry import PluginConfig, all_plugins
         from plugins.roles import assessor_permissions_grant
@@ -22,14 +28,13 @@ class PluginsConfig(AppConfig):
                     plugin_label(config.name),
                     "its AppConfig does not subclass plugins.registry.PluginConfig.",
                 )
-        from lms.plugin_loader import content_plugin_modules
         from plugins.content import ContentPluginConfig, content_plugins
 
         content = content_plugin_modules()
         for config in apps.get_app_configs():
             if config.name in content and not isinstance(config, ContentPluginConfig):
                 raise ImproperlyConfigured(
-                    f"Content plugin '{config.name}' is declared under the "
+                    f"Content plugin '{config.name}': it is declared under the "
                     "lms.content entry points but its AppConfig does not "
                     "subclass plugins.content.ContentPluginConfig."
                 )
