@@ -39,7 +39,7 @@ class ContentItem(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("creado el"), auto_now_add=True)
 
     class Meta:
         ordering = ["title"]

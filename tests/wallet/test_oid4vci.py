@@ -61,14 +61,14 @@ def test_wallet_receives_a_vc_jwt_bound_to_its_key(
     payload = result["verified"]["payload"]
     holder = result["holder_did"] or _did_jwk(result["public_jwk"])
     assert payload["sub"] == holder
-    assert payload["vc"]["credentialSubject"]["id"] == holder
+    assert payload["credentialSubject"]["id"] == holder
     assert payload["iss"] == issuer_did("CL")
     assert payload["jti"] == f"{live_server.url}/verify/{active.public_id}/"
     assert result["verified"]["header"]["kid"].startswith(issuer_did("CL") + "#")
     downloaded = json.loads(
         client.get(f"/credentials/mine/{active.public_id}/download/json/").content
     )
-    assert payload["vc"]["credentialStatus"] == downloaded["credentialStatus"]
+    assert payload["credentialStatus"] == downloaded["credentialStatus"]
     binding_row = WalletBinding.objects.get()
     assert (binding_row.credential, binding_row.holder_did) == (active, holder)
     assert binding_row.credential_format == "jwt_vc_json"
