@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -109,7 +110,12 @@ def chromium(playwright_instance):
 
 @pytest.fixture
 def browser_context(chromium, django_db_serialized_rollback, live_server, viewport):
-    """A fresh context per test, with relative URLs resolved on ``live_server``."""
+    """A fresh context per test, with relative URLs resolved on ``live_server``.
+
+    The cache is emptied first: the sign-up's rate limits (one confirmation
+    e-mail per address every few minutes) live there, and a journey's phone
+    run signs up the same person right after its desktop run."""
+    cache.clear()
     context = chromium.new_context(
         base_url=live_server.url,
         locale="es-CL",
