@@ -49,8 +49,9 @@ def test_served_to_the_owner_and_assessor_only(stored_file, client, learner, ass
         client.force_login(user)
         response = client.get(url)
         assert response.status_code == 200
+        # Read to the end: the test client then closes the response itself
+        # (a direct close() would end the test's database connection).
         assert b"".join(response.streaming_content) == PDF
-        response.close()
 
 
 def test_signed_url_for_the_owner(stored_file, client, learner, settings, seaweedfs):

@@ -166,7 +166,7 @@ def test_package_served_only_to_enrolled_learners(client, scorm_lesson, course):
     assert b"LMSInitialize" in b"".join(response.streaming_content)
     js = client.get(url.replace("index.html", "sco.js"))
     assert js["Content-Type"].startswith(("text/javascript", "application/javascript"))
-    js.close()
+    assert b"".join(js.streaming_content)  # read to the end: the client closes it
     escape = url.replace("sco/index.html", "sco/../../x")
     assert client.get(escape).status_code == 404
     # Another lesson of the same course does not hold the item.

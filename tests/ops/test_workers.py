@@ -25,7 +25,7 @@ from tests.platform.test_celery_worker import worker_database_url
 
 pytestmark = [
     pytest.mark.services,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         not (os.environ.get("CELERY_BROKER_URL") and os.environ.get("CACHE_URL")),
         reason="needs CELERY_BROKER_URL and CACHE_URL",
