@@ -10,8 +10,8 @@ The algorithm: take the method-specific identifier, replace ``:`` with
 
 did:web mandates HTTPS. A development installation whose public address
 (``LMS_PUBLIC_URL``) is ``http://…`` mints DIDs of that host; for exactly that
-host (and port) the resolver uses the address's own scheme, so a demo on
-``http://127.0.0.1:8000`` resolves its own issuers. Every other DID is
+host (and port) the resolver uses the address's own scheme, so a demo served
+over plain HTTP resolves its own issuers. Every other DID is
 resolved over HTTPS only. No Django here: ``lms-verify`` runs without it.
 """
 
