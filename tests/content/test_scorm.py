@@ -52,6 +52,18 @@ def put_in_lesson(lesson: LessonPage, item: ContentItem) -> LessonPage:
     return LessonPage.objects.get(pk=lesson.pk)
 
 
+def enrolled_learner(client, course, item, lesson):
+    """A learner enrolled in ``course``, logged in, and the address their
+    player posts ``item``'s state to in ``lesson``."""
+    learner = UserFactory()
+    enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    state_url = reverse(
+        "plugins:content_state", kwargs={"item_id": item.pk, "page_id": lesson.pk}
+    )
+    return learner, state_url
+
+
 @pytest.mark.parametrize(
     ("version", "launch"), [("1.2", "sco/index.html"), ("2004", "index.html")]
 )
@@ -191,12 +203,7 @@ def test_state_saved_resumed_and_completion_completes_lesson(
     client, scorm_lesson, course
 ):
     item, lesson = scorm_lesson("1.2")
-    learner = UserFactory()
-    enrolment_create(user=learner, course=course)
-    client.force_login(learner)
-    state_url = reverse(
-        "plugins:content_state", kwargs={"item_id": item.pk, "page_id": lesson.pk}
-    )
+    learner, state_url = enrolled_learner(client, course, item, lesson)
     response = client.post(
         state_url, json.dumps(cmi_12("page-2")), content_type="application/json"
     )
@@ -218,12 +225,7 @@ def test_state_saved_resumed_and_completion_completes_lesson(
 
 def test_failed_result_does_not_complete_the_lesson(client, scorm_lesson, course):
     item, lesson = scorm_lesson("1.2")
-    learner = UserFactory()
-    enrolment_create(user=learner, course=course)
-    client.force_login(learner)
-    state_url = reverse(
-        "plugins:content_state", kwargs={"item_id": item.pk, "page_id": lesson.pk}
-    )
+    learner, state_url = enrolled_learner(client, course, item, lesson)
     client.post(
         state_url,
         json.dumps(cmi_12("", "failed", "40")),
@@ -236,12 +238,7 @@ def test_failed_result_does_not_complete_the_lesson(client, scorm_lesson, course
 def test_passing_gives_evidence_for_aligned_units(client, scorm_lesson, course):
     unit = make_standard(units=1).units.get()
     item, lesson = scorm_lesson("2004", units=[unit])
-    learner = UserFactory()
-    enrolment_create(user=learner, course=course)
-    client.force_login(learner)
-    state_url = reverse(
-        "plugins:content_state", kwargs={"item_id": item.pk, "page_id": lesson.pk}
-    )
+    learner, state_url = enrolled_learner(client, course, item, lesson)
     cmi = {
         "cmi": {
             "completion_status": "completed",
@@ -259,12 +256,7 @@ def test_passing_gives_evidence_for_aligned_units(client, scorm_lesson, course):
 
 def test_bad_state_is_refused_with_reason(client, scorm_lesson, course):
     item, lesson = scorm_lesson("1.2")
-    learner = UserFactory()
-    enrolment_create(user=learner, course=course)
-    client.force_login(learner)
-    state_url = reverse(
-        "plugins:content_state", kwargs={"item_id": item.pk, "page_id": lesson.pk}
-    )
+    learner, state_url = enrolled_learner(client, course, item, lesson)
     response = client.post(state_url, "{nope", content_type="application/json")
     assert response.status_code == 400 and "not JSON" in response.json()["reason"]
     response = client.post(state_url, "[1]", content_type="application/json")
