@@ -8,8 +8,17 @@ from dataclasses import dataclass, field
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from certification.models import (
+    ApplicationRoute,
+    ApplicationStatus,
+    CredentialStatus,
+    PerformanceCriterion,
+    VerificationMethod,
+)
+from courses.models import CoursePage, LessonPage
 from lms.reference.models import CountryCode, SectorCode
 from lms.reference.regions import AgeBand, Gender, region_name
+from plugins.models import Assessment
 
 from .models import Metric, ReportFigure
 from .scope import Scope
@@ -240,8 +249,6 @@ def _breakdown(base, by: str) -> Table:
 
 
 def _application_label(detail: str) -> str:
-    from certification.models import ApplicationRoute, ApplicationStatus
-
     route, _sep, status = detail.partition(":")
     route_label = dict(ApplicationRoute.choices).get(route, route)
     status_label = dict(ApplicationStatus.choices).get(status, status)
@@ -249,14 +256,10 @@ def _application_label(detail: str) -> str:
 
 
 def _status_label(detail: str) -> str:
-    from certification.models import CredentialStatus
-
     return str(dict(CredentialStatus.choices).get(detail, detail))
 
 
 def _method_label(detail: str) -> str:
-    from certification.models import VerificationMethod
-
     return str(dict(VerificationMethod.choices).get(detail, detail))
 
 
@@ -320,8 +323,6 @@ def _lesson_dropoff(base, scope: Scope) -> Table:
     """Per lesson of the trainer's courses, in course order: how many people
     completed it (where learners stop shows as the drop between rows).
     Two queries besides the summary's, whatever the number of courses."""
-    from courses.models import CoursePage, LessonPage
-
     done = _sum(base, "detail", Metric.LESSONS)
     enrolled = _sum(base, "course", Metric.ENROLMENTS)
     table = Table(
@@ -370,8 +371,6 @@ def _rate(part, whole) -> float:
 
 
 def _course_pass_rates(base, scope: Scope) -> Table:
-    from courses.models import CoursePage
-
     grid = _grid(base, "course", [Metric.ATTEMPTS, Metric.ATTEMPTS_PASSED])
     titles = dict(
         CoursePage.objects.filter(pk__in=[k for k in grid if k]).values_list(
@@ -399,9 +398,6 @@ def _course_pass_rates(base, scope: Scope) -> Table:
 
 def _criteria(base) -> Table:
     """How often each criterion was found met, per assessment."""
-    from certification.models import PerformanceCriterion
-    from plugins.models import Assessment
-
     values = _sum(base, "detail", Metric.CRITERIA)
     keys = [detail.split(":", 1) for detail in values]
     assessments = dict(
