@@ -13,6 +13,7 @@ from ninja import Body, File, NinjaAPI, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.files import UploadedFile
 
+from certification.credentials.clr import is_clr
 from certification.credentials.keys import KeyMaterialError
 from certification.issuance.issuers import (
     issuer_by_code,
@@ -26,6 +27,7 @@ from certification.models import VerificationMethod
 from certification.verification.capacity import Busy, pdf_verification_slot
 from certification.verification.checks import (
     MAX_PDF_BYTES,
+    clr_verify,
     credential_json_verify,
     pdf_budget,
     pdf_verify,
@@ -224,10 +226,22 @@ def verify_credential_json(
     credential: dict[str, Any] = Body(...),  # noqa: B008
 ):
     """Check an Open Badges 3.0 credential JSON (eddsa-jcs-2022 proof) and the
-    live status of the record it claims to be."""
+    live status of the record it claims to be; or a learner record (CLR 2.0
+    ``ClrCredential``): its own proof, then each embedded credential, listed
+    in ``credentials`` (the record is valid only when every one of them is)."""
     limited = _limited(request, "upload")
     if limited:
         return limited
+    if is_clr(credential):
+        record = clr_verify(credential)
+        for item in record.embedded:
+            verification_record(
+                credential=item.credential,
+                method=VerificationMethod.API,
+                verdict=item.verdict,
+                request=request,
+            )
+        return Status(200, {**record.as_dict(), "public_id": None})
     result = credential_json_verify(credential)
     verification_record(
         credential=result.credential,

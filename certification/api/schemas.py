@@ -86,11 +86,25 @@ class Check(Schema):
     reason: str
 
 
+class EmbeddedVerificationOut(Schema):
+    """One credential embedded in a learner record (CLR 2.0)."""
+
+    id: str | None
+    name: str | None
+    verdict: str
+    valid: bool
+    public_id: str | None
+    checks: list[Check]
+
+
 class VerificationOut(Schema):
     verdict: str
     valid: bool
     public_id: str | None
     checks: list[Check]
+    #: Only for a learner record (ClrCredential): each embedded credential's
+    #: own verdict; the record's verdict is valid only when all of them are.
+    credentials: list[EmbeddedVerificationOut] | None = None
 
 
 class PublicKey(Schema):

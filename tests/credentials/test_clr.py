@@ -238,6 +238,61 @@ def test_verify_page_accepts_a_pasted_or_uploaded_clr(record, client):
         assert message in response.content.decode()
 
 
+def test_verification_api_accepts_a_clr_and_lists_each_credential(
+    record, client, settings
+):
+    from certification.issuance.lifecycle import credential_suspend
+
+    settings.LMS_VERIFY_RATE_LIMITS = {"upload": (100, 60)}
+
+    clr = _download(client, record["learner"])
+    client.logout()
+
+    def post(document):
+        response = client.post(
+            "/api/v1/verify/credential", document, content_type="application/json"
+        )
+        assert response.status_code == 200
+        return response.json()
+
+    genuine = post(clr)
+    assert (genuine["verdict"], genuine["valid"], genuine["public_id"]) == (
+        "valid",
+        True,
+        None,
+    )
+    assert [check["name"] for check in genuine["checks"]] == [
+        "record_proof",
+        "record_contents",
+    ]
+    listed = {item["public_id"]: item for item in genuine["credentials"]}
+    assert set(listed) == {
+        record["competency"].public_id,
+        record["completion"].public_id,
+    }
+    assert all(item["verdict"] == "valid" for item in listed.values())
+    assert VerificationLog.objects.filter(method="api").count() == 2
+
+    credential_suspend(credential=record["completion"], actor=None, reason="Revisión")
+    suspended = post(clr)
+    assert (suspended["verdict"], suspended["valid"]) == ("suspended", False)
+    verdicts = {item["public_id"]: item["verdict"] for item in suspended["credentials"]}
+    assert verdicts[record["completion"].public_id] == "suspended"
+    assert verdicts[record["competency"].public_id] == "valid"
+
+    tampered = json.loads(json.dumps(clr))
+    tampered["credentialSubject"]["verifiableCredential"][0]["name"] += "!"
+    altered = post(tampered)
+    assert altered["verdict"] == "altered"
+    assert altered["checks"][0]["name"] == "record_proof"
+    assert altered["checks"][0]["passed"] is False
+
+    # A single credential keeps its answer, with no list of credentials.
+    single = post(json.loads(_artefact(record["competency"])))
+    assert single["verdict"] == "valid" and single["credentials"] is None
+    assert single["public_id"] == record["competency"].public_id
+
+
 def test_learner_without_credentials_gets_a_clear_message(db, client):
     learner = UserFactory()
     client.force_login(learner)
