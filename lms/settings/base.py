@@ -94,6 +94,7 @@ INSTALLED_APPS += plugin_apps(exclude=[*LMS_PLUGINS_EXCLUDE, *LMS_PLUGINS_TEST_O
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.web.caching.PublicHeadMiddleware",
     "lms.web.caching.PublicDocumentCacheMiddleware",
     "lms.web.problems.ApiProblemMiddleware",
     "lms.web.middleware.SecurityHeadersMiddleware",
