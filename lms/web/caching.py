@@ -87,8 +87,14 @@ class PublicHeadMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method != "HEAD" or not HEAD_AS_GET.match(request.path_info):
+        if not HEAD_AS_GET.match(request.path_info):
             return self.get_response(request)
+        if request.method != "HEAD":
+            response = self.get_response(request)
+            allow = response.get("Allow", "")
+            if response.status_code == 405 and "GET" in allow and "HEAD" not in allow:
+                response["Allow"] = f"{allow}, HEAD"
+            return response
         request.method = request.META["REQUEST_METHOD"] = "GET"
         request.head_only = True
         try:

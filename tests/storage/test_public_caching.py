@@ -132,5 +132,9 @@ def test_a_head_of_the_verify_page_logs_no_verification(client, issued):
 
 def test_head_stays_refused_where_get_is_not_public(client, issued):
     assert client.head("/verify/upload/").status_code == 405
+    for path in ("/api/v1/ping", "/issuers/cl/did.json"):
+        refused = client.delete(path)
+        assert refused.status_code == 405
+        assert {m.strip() for m in refused["Allow"].split(",")} == {"GET", "HEAD"}
     missing = client.head("/issuers/zz/did.json")
     assert missing.status_code == 404 and not missing.has_header("ETag")
