@@ -1,10 +1,13 @@
 """Helpers shared by test modules: people in their roles, a rubric assessment
 and its attempts, an issuer's public keys as a verifier resolves them."""
 
+from pathlib import Path
+
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from certification.credentials.keys import issuer_did, load_public_keys
+from certification.issuance.storage import artefact_name, credential_storage
 from certification.roles import officer_roles_sync
 from lms.reference.models import Sector
 from plugins.models import Attempt, AttemptStatus
@@ -69,3 +72,14 @@ def issuer_public_keys(code="CL"):
     return {
         f"{issuer_did(code)}#{kid}": key for kid, key in load_public_keys(code).items()
     }
+
+
+def storage_block(credential) -> Path:
+    """A plain file where ``credential``'s artefact folder goes: writing its
+    files fails with an OSError (a transient failure, retried) until the
+    returned file is removed."""
+    name = artefact_name(credential.public_id, 1, "x")
+    blocker = Path(credential_storage().path(name)).parent.parent
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("not a folder")
+    return blocker

@@ -98,6 +98,15 @@ def session(token: str):
         return opened
 
 
+def session_forget(token: str) -> None:
+    """Drop this process's session on ``token`` (after the token failed it),
+    so the next use opens a new one."""
+    with _lock:
+        for cache_key in [key for key in _sessions if key[2] == token]:
+            with contextlib.suppress(Exception):
+                _sessions.pop(cache_key).close()
+
+
 def sessions_close() -> None:
     """Close this process's sessions (tests, after a token is removed)."""
     with _lock:
@@ -139,7 +148,32 @@ class HsmKey:
                 f"{self.marker}: no private key {self.label!r} in token {self.token!r}"
             ) from exc
         except exceptions.PKCS11Error as exc:
+            session_forget(self.token)  # a token gone or reset: reopen next time
             raise HsmError(f"{self.marker}: {exc!r}") from exc
+
+    def probe(self, timeout: float) -> None:
+        """Find this key's private key object in its token, opening the
+        process's session on it if none is open, within ``timeout`` seconds
+        (a PKCS#11 call that hangs is left behind in its thread). Raises
+        :class:`HsmProblem`, its ``problem`` saying what is wrong."""
+        outcome: list[BaseException | None] = []
+
+        def find():
+            try:
+                self._handle()
+                outcome.append(None)
+            except BaseException as exc:  # handed to the caller
+                outcome.append(exc)
+
+        thread = threading.Thread(target=find, name="hsm-probe", daemon=True)
+        thread.start()
+        thread.join(timeout)
+        if not outcome:
+            raise HsmProblem(self, f"no answer from the token within {timeout:g} s")
+        exc = outcome[0]
+        if exc is None:
+            return
+        raise HsmProblem(self, _problem(exc)) from exc
 
     def sign(self, data: bytes) -> bytes:
         """Ed25519 (64 bytes), RSA PKCS#1 v1.5 with SHA-256, or ECDSA P-256
@@ -188,6 +222,34 @@ class HsmKey:
             other_certs_to_pull=(),
             use_raw_mechanism=self.kind == "ec",
         )
+
+
+class HsmProblem(HsmError):
+    """A key of an issuer cannot be used: ``problem`` says why in a few
+    words that name no file (they are shown by ``/health/``)."""
+
+    def __init__(self, key: HsmKey, problem: str):
+        super().__init__(f"{key!r}: {problem}")
+        self.key, self.problem = key, problem
+
+
+def _problem(exc: BaseException) -> str:
+    from pkcs11 import exceptions
+
+    from .keys import KeyPassphraseError
+
+    cause = exc.__cause__
+    if isinstance(exc, KeyPassphraseError):
+        return "wrong PIN for the token"
+    if isinstance(cause, exceptions.NoSuchToken):
+        return "token not found"
+    if isinstance(cause, exceptions.NoSuchKey):
+        return "key not found in the token"
+    if isinstance(exc, HsmError) and "LMS_PKCS11_MODULE" in str(exc):
+        return "no PKCS#11 module configured"
+    if isinstance(exc, HsmError) and "PIN" in str(exc):
+        return "no PIN configured for the token"
+    return "token unreachable"
 
 
 @functools.cache

@@ -10,6 +10,8 @@ and retry failed items; ``/metrics`` reads its depth.
 
 from __future__ import annotations
 
+import logging
+
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
@@ -17,6 +19,8 @@ from django.utils import timezone
 from certification.models import Credential, CredentialStatus
 from lms.audit.models import AuditAction
 from lms.audit.services import audit_record
+
+logger = logging.getLogger("certification.issuance.tasks")
 
 STATES = ("waiting", "running", "failed", "retried")
 
@@ -43,6 +47,26 @@ def issuance_attempt_start(credential_ids) -> None:
         issuance_started_at=timezone.now(),
         issuance_attempts=F("issuance_attempts") + 1,
     )
+
+
+def issuance_failed(credential_ids, exc: BaseException) -> int:
+    """The build of ``credential_ids`` failed for good (a permanent error, or
+    the last retry of a transient one): those still pending are *failed*,
+    ``last_error`` saying why, for officers to see and retry. Active ones are
+    left alone. Returns how many were marked."""
+    error = str(exc)[:2000] or type(exc).__name__
+    ids = list(credential_ids)
+    marked = Credential.objects.filter(
+        pk__in=ids, status=CredentialStatus.PENDING
+    ).update(last_error=error)
+    logger.error(
+        "credential build failed for good (%s of %s credentials marked failed): %s",
+        marked,
+        len(ids),
+        error,
+        exc_info=exc,
+    )
+    return marked
 
 
 def issuance_queue_counts(credentials=None) -> dict[str, int]:

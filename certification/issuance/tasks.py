@@ -22,7 +22,7 @@ from certification.issuance.artefacts import (
     credential_artefacts_replace,
 )
 from certification.issuance.batch import credentials_activate_batch
-from certification.issuance.queue import issuance_attempt_start
+from certification.issuance.queue import issuance_attempt_start, issuance_failed
 from certification.models import Credential, CredentialStatus
 from certification.notifications import (
     credential_issued_key,
@@ -46,6 +46,15 @@ RETRY = {
 }
 
 
+def last_try(task) -> bool:
+    """No retry follows this attempt of ``task``: its retries ran out, or it
+    runs in-process with errors raised to the caller (Celery's eager mode then
+    raises ``Retry`` instead of trying again)."""
+    if task.request.retries >= task.max_retries:
+        return True
+    return bool(task.request.is_eager and task.app.conf.task_eager_propagates)
+
+
 @shared_task(name="certification.issue_credential", bind=True, **RETRY)
 def issue_credential(self, credential_id: int) -> str | None:
     """Build the artefacts of a pending credential and make it active.
@@ -59,22 +68,19 @@ def issue_credential(self, credential_id: int) -> str | None:
     try:
         credential = credential_activate(credential_id)
     except TRANSIENT as exc:
-        if self.request.retries >= self.max_retries:  # the last try: failed
-            Credential.objects.filter(pk=credential_id).update(
-                last_error=str(exc)[:2000] or type(exc).__name__
-            )
+        if last_try(self):
+            issuance_failed([credential_id], exc)
         raise  # retried with backoff
     except Exception as exc:  # a permanent failure: keep it visible to officers
-        Credential.objects.filter(pk=credential_id).update(last_error=str(exc)[:2000])
-        logger.exception("credential %s could not be issued", credential_id)
+        issuance_failed([credential_id], exc)
         raise
     test_pause("credentials_activated")
     _notify_issued([credential_id])
     return credential.public_id if credential is not None else None
 
 
-@shared_task(name="certification.issue_credentials_batch", **RETRY)
-def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
+@shared_task(name="certification.issue_credentials_batch", bind=True, **RETRY)
+def issue_credentials_batch(self, credential_ids: list[int]) -> list[str]:
     """Build and activate a chunk of pending credentials together (bulk).
 
     Idempotent like ``issue_credential``: credentials no longer pending are
@@ -83,12 +89,17 @@ def issue_credentials_batch(credential_ids: list[int]) -> list[str]:
     notifies every holder. A permanent failure hands every credential of the
     chunk to ``issue_credential``, so one bad record neither blocks the others
     nor hides its own error from the officers; the chunk's task is then marked
-    failed with the original error.
+    failed with the original error. When the retries of a transient failure
+    run out, every credential of the chunk still pending is marked failed,
+    as ``issue_credential`` marks its own, for the officers to retry; those
+    the chunk activated before the failure stay active.
     """
     issuance_attempt_start(credential_ids)
     try:
         activated = credentials_activate_batch(credential_ids)
-    except TRANSIENT:
+    except TRANSIENT as exc:
+        if last_try(self):
+            issuance_failed(credential_ids, exc)
         raise  # retried with backoff
     except Exception:
         logger.exception("batch of %s credentials failed", len(credential_ids))

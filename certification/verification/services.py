@@ -56,7 +56,10 @@ def verification_record(
     same client checking the same credential the same way with the same result
     is logged once per ``DEDUPLICATE_SECONDS``: reloading a page (or an HR
     system polling) neither floods the holder's log nor writes a row per hit.
+    A HEAD request is neither logged nor counted.
     """
+    if getattr(request, "head_only", False):
+        return None  # a HEAD request (a link checker, a cache) verified nothing
     result = str(verdict.value if isinstance(verdict, Verdict) else verdict)
     verification_count(method, result)
     if credential is None:

@@ -94,6 +94,7 @@ INSTALLED_APPS += plugin_apps(exclude=[*LMS_PLUGINS_EXCLUDE, *LMS_PLUGINS_TEST_O
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lms.web.caching.PublicHeadMiddleware",
     "lms.web.caching.PublicDocumentCacheMiddleware",
     "lms.web.problems.ApiProblemMiddleware",
     "lms.web.middleware.SecurityHeadersMiddleware",
@@ -376,6 +377,8 @@ LMS_METRICS_ALLOW_LOCALHOST = env_bool("LMS_METRICS_ALLOW_LOCALHOST", True)
 # /health/: a worker heartbeat older than this (seconds) fails; the beat
 # scheduler stamps every LMS_BEAT_STAMP_SECONDS and fails past twice that.
 LMS_HEALTH_HEARTBEAT_MAX_AGE = int(env("LMS_HEALTH_HEARTBEAT_MAX_AGE", "60"))
+# /health/: seconds each lookup of an issuer's key in a PKCS#11 token may take.
+LMS_HEALTH_HSM_TIMEOUT = float(env("LMS_HEALTH_HSM_TIMEOUT", "5"))
 LMS_BEAT_STAMP_SECONDS = int(env("LMS_BEAT_STAMP_SECONDS", "60"))
 CELERY_BEAT_SCHEDULE["health-beat-stamp"] = {
     "task": "lms.beat_stamp",

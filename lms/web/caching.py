@@ -6,6 +6,14 @@ a short ``max-age`` for status lists (``LMS_CACHE_STATUS_LIST_SECONDS``) and a
 longer one for issuer documents (``LMS_CACHE_ISSUER_SECONDS``): DID documents,
 JWK Sets and issuer profiles. A request whose ``If-None-Match`` names the
 current ETag is answered ``304 Not Modified`` with no body.
+
+``PublicHeadMiddleware`` answers ``HEAD`` for the public documents (those
+above, the verify pages, the public API's answers and description, the
+wallet's metadata) as their ``GET`` without the body: the same status and
+headers (ETag, Cache-Control, Content-Length, 304 for a matching
+``If-None-Match``). The views, written for GET (django-ninja's ``api.get``,
+``require_GET``), see a GET marked ``head_only``, so a HEAD records nothing
+(a verification is not logged for the holder).
 """
 
 from __future__ import annotations
@@ -22,6 +30,16 @@ STATUS_LISTS = re.compile(
 )
 ISSUER_DOCUMENTS = re.compile(
     r"^/(?:issuers/[^/]+/(?:did|jwks)\.json$|api/v1/issuers(?:/[^/]+(?:/did\.json)?)?/?$)"
+)
+
+HEAD_AS_GET = re.compile(
+    r"^/(?:"
+    r"api/v1/(?:openapi\.json|ping|credentials/[^/]+|issuers(?:/.*)?|status-lists/.*)"
+    r"|issuers/[^/]+/(?:did|jwks)\.json"
+    r"|(?:[a-z]{2}/)?credentials/status/[^/]+/[^/]+/"
+    r"|(?:[a-z]{2}/)?verify/(?:(?!(?:upload|json|mine)/)[^/]+/)?"
+    r"|\.well-known/(?:openid-credential-issuer|oauth-authorization-server)"
+    r")$"
 )
 
 
@@ -59,3 +77,33 @@ class PublicDocumentCacheMiddleware:
         return get_conditional_response(
             request, etag=response["ETag"], response=response
         )
+
+
+class PublicHeadMiddleware:
+    """HEAD of a public document is its GET without the body (outside
+    ``PublicDocumentCacheMiddleware``, so the ETag and a 304 are the GET's)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not HEAD_AS_GET.match(request.path_info):
+            return self.get_response(request)
+        if request.method != "HEAD":
+            response = self.get_response(request)
+            allow = response.get("Allow", "")
+            if response.status_code == 405 and "GET" in allow and "HEAD" not in allow:
+                response["Allow"] = f"{allow}, HEAD"
+            return response
+        request.method = request.META["REQUEST_METHOD"] = "GET"
+        request.head_only = True
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = request.META["REQUEST_METHOD"] = "HEAD"
+        if response.streaming:
+            response.streaming_content = []
+        elif response.status_code != 304:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response

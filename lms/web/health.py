@@ -7,7 +7,9 @@ heartbeat and the last run of the beat scheduler (when tasks go to workers),
 and whatever the layers above register with ``health_check_register`` (the
 certification layer adds its credential storage and the issuers' keys). All
 pass: 200 with each check's result. Any fails: 503, naming what failed. A
-failure's cause is logged; the public answer only names its kind.
+failure's cause is logged; the public answer only names its kind, and the
+``problems`` a check's exception lists in ``health_detail`` (the issuers'
+keys name the issuer, the key and what is wrong with it).
 
 ``/health/live/`` is liveness: the process answers, nothing else is asked.
 """
@@ -136,6 +138,9 @@ def health_report() -> tuple[bool, dict]:
         except Exception as exc:
             logger.warning("health check %s failed: %s", name, exc, exc_info=True)
             result = {"ok": False, "error": type(exc).__name__}
+            detail = getattr(exc, "health_detail", None)
+            if detail:
+                result["problems"] = detail
         result["ms"] = round((time.monotonic() - started) * 1000, 1)
         results[name] = result
     return all(result["ok"] for result in results.values()), results

@@ -77,6 +77,7 @@ def test_an_unreachable_tsa_leaves_the_credential_pending_until_a_rerun(
     assert "no timestamp from" in str(retry.value.exc)
     credential = Credential.objects.get()
     assert credential.status == CredentialStatus.PENDING
+    assert "no timestamp from" in credential.last_error  # in-process: failed
     assert not credential.pdf_file and not credential.json_file
     assert [e.kind for e in credential.events.all()] == ["requested"]
 

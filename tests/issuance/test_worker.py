@@ -18,13 +18,16 @@ import pytest
 from django.conf import settings
 
 from certification.credentials import keys
+from certification.issuance.queue import credential_issuance_retry
 from certification.issuance.selectors import credential_public_get
-from certification.issuance.service import credential_issue
+from certification.issuance.service import credential_bulk_issue, credential_issue
 from certification.issuance.storage import artefact_name, artefact_read
-from certification.issuance.tasks import issue_credential
+from certification.issuance.tasks import issue_credential, issue_credentials_batch
 from certification.models import Credential, CredentialStatus
+from lms.celery import app
 from tests.certification.conftest import make_program, make_standard
-from tests.factories import make_eligible
+from tests.factories import UserFactory, make_eligible
+from tests.helpers import storage_block
 from tests.platform.test_celery_worker import worker_database_url
 
 pytestmark = [
@@ -145,3 +148,52 @@ def test_worker_killed_mid_task_leaves_nothing_half_issued(queue, worker_program
         "requested",
         "issued",
     ]
+
+
+def test_worker_marks_a_chunk_failed_when_its_last_retry_fails(queue, worker_program):
+    """The last retry of a chunk meets the same transient failure (its disk
+    blocked): the worker marks every credential it left pending failed, with
+    nothing of them issued; an officer's retry then issues them."""
+    learners = [make_eligible(worker_program) for _ in range(2)]
+    pending = credential_bulk_issue(
+        users=learners, program=worker_program, issued_by=None
+    )
+    with app.connection_for_write() as connection:  # the chunk's first try
+        connection.default_channel.queue_purge(queue)
+    blocker = storage_block(pending[0])
+    ids = [credential.pk for credential in pending]
+    worker = start_worker(queue)
+    try:
+        last = issue_credentials_batch.apply_async(
+            args=[ids], queue=queue, retries=issue_credentials_batch.max_retries
+        )
+        with pytest.raises(OSError):
+            last.get(timeout=180)
+        for credential in Credential.objects.filter(pk__in=ids):
+            assert credential.status == CredentialStatus.PENDING
+            assert "Not a directory" in credential.last_error
+            assert credential.issuance_attempts == 1
+            assert (credential.pdf_file, credential.json_file) == ("", "")
+            assert credential_public_get(credential.public_id) is None
+
+        blocker.unlink()
+        officer = UserFactory()
+        for credential in pending:
+            credential_issuance_retry(credential=credential, actor=officer)
+        assert wait_for(
+            lambda: (
+                set(
+                    Credential.objects.filter(pk__in=ids).values_list(
+                        "status", flat=True
+                    )
+                )
+                == {"active"}
+            )
+        )
+    finally:
+        stop(worker)
+        if blocker.is_file():
+            blocker.unlink()
+    for credential in Credential.objects.filter(pk__in=ids):
+        assert credential.last_error == ""
+        assert_complete(credential)

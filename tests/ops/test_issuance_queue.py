@@ -4,12 +4,18 @@ and a failed build that leaves nothing of the credential visible."""
 
 import re
 
+import pytest
+from celery.exceptions import Retry
+
 from certification.issuance.queue import issuance_queue_counts
 from certification.issuance.selectors import credential_public_get
-from certification.models import CredentialStatus
+from certification.issuance.service import credential_bulk_issue
+from certification.issuance.tasks import issue_credentials_batch
+from certification.models import Credential, CredentialStatus
 from lms.audit.models import AuditAction, AuditEntry
 from tests.certification.conftest import make_issuer
 from tests.factories import UserFactory
+from tests.helpers import storage_block
 
 from .conftest import keys_restore
 
@@ -97,3 +103,57 @@ def test_another_countrys_officer_cannot_see_or_retry(failed, client, groups):
 def test_a_learner_gets_403_from_the_queue(client, db):
     client.force_login(UserFactory())
     assert client.get("/admin/credentials/queue/").status_code in {302, 403}
+
+
+def test_a_chunk_whose_retries_run_out_is_failed_in_the_queue(
+    program, chile_officer, client, django_capture_on_commit_callbacks
+):
+    """When the chunk task's last try meets a transient failure (in-process,
+    the first try is the last: nothing would retry it), the credentials it
+    left pending are failed (the error kept, nothing of them issued) and the
+    officer retries them from the CMS; the one it had nothing to do for stays
+    active. The same on a real worker: tests/issuance/test_worker.py."""
+    users = [UserFactory(legal_name=name) for name in ("Ana", "Benjamín", "Camila")]
+    with django_capture_on_commit_callbacks() as callbacks:
+        pending = credential_bulk_issue(
+            users=users, program=program, issued_by=None, force=True
+        )
+    issue_credentials_batch.delay([pending[0].pk]).get()
+    blocker = storage_block(pending[1])
+
+    with pytest.raises(Retry):
+        for callback in callbacks:  # the chunk of all three
+            callback()
+
+    rows = {c.pk: c for c in Credential.objects.filter(pk__in=[c.pk for c in pending])}
+    done, *stuck = (rows[c.pk] for c in pending)
+    assert done.status == CredentialStatus.ACTIVE and done.last_error == ""
+    for credential in stuck:
+        assert credential.status == CredentialStatus.PENDING
+        assert credential.last_error  # why, for the officers
+        assert "Not a directory" in credential.last_error
+        assert credential.issuance_attempts == 1
+        assert (credential.pdf_file, credential.json_file, credential.jwt_file) == (
+            "",
+            "",
+            "",
+        )
+        assert not credential.events.filter(kind="issued").exists()
+        assert credential_public_get(credential.public_id) is None
+    counts = issuance_queue_counts()
+    assert counts["failed"] == 2 and counts["running"] == counts["waiting"] == 0
+
+    page = client.get("/admin/credentials/queue/?state=failed").content.decode()
+    for credential in stuck:
+        retry_url = f"/admin/credentials/queue/{credential.public_id}/retry/"
+        assert f'action="{retry_url}"' in page
+
+    blocker.unlink()  # the disk is back
+    for credential in stuck:
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(f"/admin/credentials/queue/{credential.public_id}/retry/")
+        credential.refresh_from_db()
+        assert credential.status == CredentialStatus.ACTIVE
+        assert credential_public_get(credential.public_id) is not None
+    assert AuditEntry.objects.filter(action=AuditAction.CREDENTIAL_RETRIED).count() == 2
+    assert issuance_queue_counts()["failed"] == 0

@@ -1,9 +1,14 @@
 """Status lists and issuer documents carry ETag and Cache-Control for a CDN,
-and a conditional request answers 304."""
+and a conditional request answers 304. The public documents answer HEAD as
+GET without the body."""
 
 import pytest
+from django.core.cache import cache
+from django.core.handlers.base import BaseHandler
+from django.test import RequestFactory
 
 from certification.issuance.lifecycle import credential_revoke
+from certification.models import VerificationLog
 from tests.verification.conftest import issue_for
 
 STATUS_LIST_PATHS = [
@@ -63,3 +68,73 @@ def test_errors_and_private_pages_are_not_publicly_cached(client, issued):
     assert not missing.has_header("ETag")
     page = client.get(f"/verify/{issued.public_id}/")
     assert "public" not in page.get("Cache-Control", "")
+
+
+HEAD_PATHS = [
+    *STATUS_LIST_PATHS,
+    "/en/credentials/status/cl/message/",
+    *ISSUER_PATHS,
+    "/api/v1/openapi.json",
+    "/api/v1/ping",
+    "/api/v1/credentials/{public_id}",
+    "/verify/",
+    "/en/verify/",
+    "/verify/{public_id}/",
+    "/.well-known/openid-credential-issuer",
+    "/.well-known/oauth-authorization-server",
+]
+SAME_HEADERS = ("Content-Type", "Content-Length", "ETag", "Cache-Control")
+
+
+def raw_response(request):
+    """The application's own answer, before the test client drops a HEAD's
+    body as a server would."""
+    handler = BaseHandler()
+    handler.load_middleware()
+    return handler.get_response(request)
+
+
+@pytest.mark.parametrize("template", HEAD_PATHS)
+def test_head_answers_like_get_without_the_body(client, issued, template):
+    path = template.format(public_id=issued.public_id)
+    got = client.get(path)
+    assert got.status_code == 200, path
+    head = client.head(path)
+    assert head.status_code == 200, path
+    assert head["Content-Length"] == str(len(got.content))
+    for name in SAME_HEADERS:
+        assert head.get(name) == got.get(name), (path, name)
+
+    body = raw_response(RequestFactory().head(path))
+    assert body.status_code == 200 and body.content == b""
+    assert body["Content-Length"] == str(len(got.content))
+
+
+@pytest.mark.parametrize("path", STATUS_LIST_PATHS + ISSUER_PATHS)
+def test_a_conditional_head_answers_304(client, issued, path):
+    etag = client.head(path)["ETag"]
+    again = client.head(path, headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert again["ETag"] == etag
+    changed = client.head(path, headers={"if-none-match": '"something-else"'})
+    assert changed.status_code == 200 and changed["ETag"] == etag
+
+
+def test_a_head_of_the_verify_page_logs_no_verification(client, issued):
+    cache.clear()  # no earlier test's verification deduplicates this one
+    path = f"/verify/{issued.public_id}/"
+    assert client.head(path).status_code == 200
+    assert client.head(f"/api/v1/credentials/{issued.public_id}").status_code == 200
+    assert not VerificationLog.objects.filter(credential=issued).exists()
+    client.get(path)
+    assert VerificationLog.objects.filter(credential=issued).count() == 1
+
+
+def test_head_stays_refused_where_get_is_not_public(client, issued):
+    assert client.head("/verify/upload/").status_code == 405
+    for path in ("/api/v1/ping", "/issuers/cl/did.json"):
+        refused = client.delete(path)
+        assert refused.status_code == 405
+        assert {m.strip() for m in refused["Allow"].split(",")} == {"GET", "HEAD"}
+    missing = client.head("/issuers/zz/did.json")
+    assert missing.status_code == 404 and not missing.has_header("ETag")
