@@ -44,7 +44,9 @@ class LtiConfigForm(forms.Form):
         assume_scheme="https",
         label=gettext_lazy("URL de lanzamiento de este contenido"),
         required=False,
-        help_text=gettext_lazy("Opcional; vacío: la URL de lanzamiento de la herramienta."),
+        help_text=gettext_lazy(
+            "Opcional; vacío: la URL de lanzamiento de la herramienta."
+        ),
     )
     custom = forms.CharField(
         label=gettext_lazy("Parámetros personalizados"),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import secrets
 import time
 from datetime import datetime
 from urllib.parse import urlencode, urlsplit
@@ -57,7 +58,7 @@ LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 SCORE_TYPE = "application/vnd.ims.lis.v1.score+json"
 LINEITEM_TYPE = "application/vnd.ims.lis.v2.lineitem+json"
-HINT_SALT = "lti-platform.message-hint"
+HINT_PREFIX = "lti-platform:hint:"
 TOKEN_SALT = "lti-platform.access-token"
 HINT_AGE = 300
 ID_TOKEN_AGE = 300
@@ -95,8 +96,12 @@ def launch(request, item_id: int, page_id: int):
     item, tool = _lti_item(item_id)
     if not may_play(request.user, item, page_id):
         raise PermissionDenied
-    hint = signing.dumps(
-        {"u": request.user.pk, "i": item.pk, "p": page_id}, salt=HINT_SALT
+    # An opaque handle on the launch (who, what, where), kept server-side.
+    hint = secrets.token_urlsafe(24)
+    cache.set(
+        HINT_PREFIX + hint,
+        {"u": request.user.pk, "i": item.pk, "p": page_id},
+        HINT_AGE,
     )
     query = {
         "iss": settings.LMS_PUBLIC_URL,
@@ -144,12 +149,9 @@ def auth(request):
     redirect_uri = params["redirect_uri"]
     if redirect_uri not in tool.redirect_uri_list():
         return _refuse("invalid_request: redirect_uri is not registered for this tool")
-    try:
-        hint = signing.loads(
-            params.get("lti_message_hint", ""), salt=HINT_SALT, max_age=HINT_AGE
-        )
-    except signing.BadSignature:
-        return _refuse("invalid_request: lti_message_hint is invalid or expired")
+    hint = cache.get(HINT_PREFIX + params.get("lti_message_hint", "")[:64])
+    if not isinstance(hint, dict):
+        return _refuse("invalid_request: lti_message_hint is unknown or expired")
     if not request.user.is_authenticated:
         return _refuse("login_required: sign in to the platform first", status=401)
     if hint.get("u") != request.user.pk or params["login_hint"] != _sub(request.user):
@@ -270,9 +272,13 @@ def _tool_key(tool: LtiTool, kid: str | None):
 @csrf_exempt
 def token(request):
     if request.POST.get("grant_type") != "client_credentials":
-        return _oauth_error("unsupported_grant_type", "grant_type must be client_credentials")
+        return _oauth_error(
+            "unsupported_grant_type", "grant_type must be client_credentials"
+        )
     if request.POST.get("client_assertion_type") != ASSERTION_TYPE:
-        return _oauth_error("invalid_request", f"client_assertion_type must be {ASSERTION_TYPE}")
+        return _oauth_error(
+            "invalid_request", f"client_assertion_type must be {ASSERTION_TYPE}"
+        )
     assertion = request.POST.get("client_assertion", "")
     try:
         header = jwt.get_unverified_header(assertion)
@@ -282,9 +288,13 @@ def token(request):
     client_id = unverified.get("iss")
     tool = LtiTool.objects.filter(client_id=str(client_id)).first()
     if tool is None or unverified.get("sub") != client_id:
-        return _oauth_error("invalid_client", "unknown client (iss and sub must be the client_id)", 401)
+        return _oauth_error(
+            "invalid_client", "unknown client (iss and sub must be the client_id)", 401
+        )
     if header.get("alg") != "RS256":
-        return _oauth_error("invalid_client", "client_assertion must be signed with RS256", 401)
+        return _oauth_error(
+            "invalid_client", "client_assertion must be signed with RS256", 401
+        )
     try:
         key = _tool_key(tool, header.get("kid"))
     except (jwt.PyJWKClientError, jwt.InvalidTokenError, ValueError) as exc:
@@ -334,7 +344,9 @@ def _bearer(request, item: ContentItem, tool: LtiTool, scope: str):
     header = request.headers.get("Authorization", "")
     kind, _sep, value = header.partition(" ")
     if kind.lower() != "bearer" or not value:
-        return _oauth_error("invalid_token", "Authorization: Bearer <token> missing", 401)
+        return _oauth_error(
+            "invalid_token", "Authorization: Bearer <token> missing", 401
+        )
     try:
         access = signing.loads(value.strip(), salt=TOKEN_SALT, max_age=ACCESS_TOKEN_AGE)
     except signing.BadSignature:
@@ -342,7 +354,9 @@ def _bearer(request, item: ContentItem, tool: LtiTool, scope: str):
     if access.get("t") != tool.pk:
         return _oauth_error("invalid_token", "the token is not for this tool", 401)
     if scope not in access.get("s", []):
-        return _oauth_error("insufficient_scope", f"the token lacks the scope {scope}", 403)
+        return _oauth_error(
+            "insufficient_scope", f"the token lacks the scope {scope}", 403
+        )
     return None
 
 
@@ -386,7 +400,9 @@ def scores(request, item_id: int, page_id: int):
         return _oauth_error("invalid_request", "unknown userId")
     learner = identity.user
     if not may_play(learner, item, page_id):
-        return _oauth_error("invalid_request", "the user is not a learner of this line item")
+        return _oauth_error(
+            "invalid_request", "the user is not a learner of this line item"
+        )
     plugin = content_plugin(item.plugin_id)
     try:
         state = plugin.clean_state(config=item.config, data=data)
@@ -402,8 +418,12 @@ def scores(request, item_id: int, page_id: int):
         state["score"]["timestamp"]
     ):
         return _oauth_error(
-            "invalid_request", "a score with the same or a later timestamp is stored", 409
+            "invalid_request",
+            "a score with the same or a later timestamp is stored",
+            409,
         )
     result = plugin.result(config=item.config, state=state)
-    progress_record(learner=learner, item=item, page_id=page_id, state=state, result=result)
+    progress_record(
+        learner=learner, item=item, page_id=page_id, state=state, result=result
+    )
     return HttpResponse(status=204)
