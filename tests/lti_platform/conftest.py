@@ -9,6 +9,8 @@ import socket
 import subprocess
 import time
 import uuid
+from contextlib import contextmanager
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -23,7 +25,7 @@ from tests.interop import HERE, node_available
 POSTGRES = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -44,31 +46,24 @@ def key_dir(settings, tmp_path):
     return settings.LMS_KEY_DIR
 
 
-@pytest.fixture
-def ltijs_tool(public_url, key_dir, db, tmp_path):
-    """Start ltijs on a free port of ``localhost`` (the same site as
-    ``live_server``: its Lax state cookie comes back on the form post)."""
+@contextmanager
+def running_ltijs(tool: LtiTool, *, port: int, issuer: str, log: Path):
+    """ltijs on ``port`` of ``localhost`` (the same site as ``live_server``:
+    its Lax state cookie comes back on the form post), with ``issuer``
+    registered as its platform under ``tool``'s client id; ``tool`` gets
+    ``url`` and ``log`` (ltijs's debug log, for a failing test)."""
     if not node_available():
         pytest.fail("Node.js or tests/interop/node_modules missing: run npm ci")
     database = f"lti_tool_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(POSTGRES, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{database}"')
-    port = _free_port()
-    log = tmp_path / "ltijs.log"  # ltijs's own debug log, for a failing test
-    url = f"http://localhost:{port}"
-    tool = LtiTool.objects.create(
-        name="Herramienta ltijs",
-        login_url=f"{url}/login",
-        target_link_uri=f"{url}/",
-        jwks_url=f"{url}/keys",
-    )
     config = {
         "port": port,
-        "issuer": public_url,
+        "issuer": issuer,
         "clientId": tool.client_id,
-        "authUrl": f"{public_url}/lti/platform/auth",
-        "tokenUrl": f"{public_url}/lti/platform/token",
-        "jwksUrl": f"{public_url}/lti/platform/jwks",
+        "authUrl": f"{issuer}/lti/platform/auth",
+        "tokenUrl": f"{issuer}/lti/platform/token",
+        "jwksUrl": f"{issuer}/lti/platform/jwks",
         "database": database,
     }
     stream = log.open("w")
@@ -90,8 +85,7 @@ def ltijs_tool(public_url, key_dir, db, tmp_path):
         if not started:
             process.kill()
             pytest.fail(f"ltijs tool did not start: {log.read_text()[-2000:]}")
-        tool.url = url
-        tool.process = process
+        tool.url = f"http://localhost:{port}"
         tool.log = log
         yield tool
     finally:
@@ -105,6 +99,23 @@ def ltijs_tool(public_url, key_dir, db, tmp_path):
         stream.close()
         with psycopg.connect(POSTGRES, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+@pytest.fixture
+def ltijs_tool(public_url, key_dir, db, tmp_path):
+    """A tool registered with the platform, and ltijs running as that tool."""
+    port = free_port()
+    url = f"http://localhost:{port}"
+    tool = LtiTool.objects.create(
+        name="Herramienta ltijs",
+        login_url=f"{url}/login",
+        target_link_uri=f"{url}/",
+        jwks_url=f"{url}/keys",
+    )
+    with running_ltijs(
+        tool, port=port, issuer=public_url, log=tmp_path / "ltijs.log"
+    ) as running:
+        yield running
 
 
 @pytest.fixture
