@@ -214,7 +214,7 @@ def _claims(request, tool, item, page_id, nonce, sub) -> dict:
         },
         LTI + "launch_presentation": {
             "document_target": "window",
-            "return_url": settings.LMS_PUBLIC_URL.rstrip("/") + page.url
+            "return_url": request.build_absolute_uri(page.url)
             if page is not None and page.url
             else settings.LMS_PUBLIC_URL,
         },
@@ -306,7 +306,7 @@ def token(request):
             key,
             algorithms=["RS256"],
             audience=[token_url, settings.LMS_PUBLIC_URL],
-            options={"require": ["iss", "sub", "aud", "exp", "jti"]},
+            options={"require": ["iss", "sub", "aud", "iat", "exp", "jti"]},
             leeway=5,
         )
     except jwt.InvalidTokenError as exc:
