@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -24,6 +25,13 @@ urlpatterns = [
     path("api/v1/", include("certification.api.urls")),
     path("issuers/", include("certification.api.did_urls")),
     path("", include("certification.wallet.urls")),
+]
+# Apps (content plugins) whose addresses must not carry the language prefix
+# declare ``public_urls = (prefix, urlconf)`` on their AppConfig.
+urlpatterns += [
+    path(config.public_urls[0], include(config.public_urls[1]))
+    for config in apps.get_app_configs()
+    if getattr(config, "public_urls", None)
 ]
 
 urlpatterns += i18n_patterns(

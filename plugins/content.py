@@ -13,6 +13,8 @@ The life of a package, and which method the core calls at each step::
 
     trainer uploads the zip     inspect(names, read)          -> config
                                 (ValidationError: the upload form shows it)
+    (no package: packaged=False) configure(cleaned_data)      -> config
+                                (config_form filled by the trainer)
     learner opens the lesson    render(config, state, urls)   -> HTML player
     the player saves its state  clean_state(config, data)     -> state
                                 result(config, state)         -> ContentResult
@@ -85,6 +87,29 @@ class ContentPlugin(ABC):
     #: the lesson and under the package's Content-Security-Policy (for players
     #: that write inline scripts, which the site's own pages refuse).
     framed: ClassVar[bool] = False
+    #: ``False`` for content with no uploaded package (an external tool): the
+    #: trainer fills ``config_form`` instead, ``configure`` turns it into the
+    #: ``config``, and ``inspect`` is never called.
+    packaged: ClassVar[bool] = True
+    #: ``False`` when the state never comes from the learner's browser (an
+    #: external tool reports it to an endpoint of the plugin's own): the core
+    #: state endpoint then refuses what a player posts.
+    state_from_player: ClassVar[bool] = True
+    #: For ``packaged = False``: the Django form (plain ``forms.Form``) the
+    #: trainer fills; its fields show in the content form, named
+    #: ``<plugin id>-<field>``.
+    config_form: ClassVar[type | None] = None
+
+    def configure(self, *, cleaned_data: dict) -> dict:
+        """For ``packaged = False``: the JSON-serialisable ``config`` from the
+        valid ``config_form``'s ``cleaned_data``; ``ValidationError`` with a
+        message for the trainer."""
+        raise NotImplementedError
+
+    def config_initial(self, *, config: dict) -> dict:
+        """For ``packaged = False``: the ``config_form`` initial values that
+        give back ``config`` (when a trainer edits the item)."""
+        return dict(config)
 
     @abstractmethod
     def inspect(self, *, names: list[str], read: Callable[[str], bytes]) -> dict:
@@ -150,6 +175,14 @@ class ContentPluginConfig(AppConfig):
             missing = ", ".join(sorted(plugin_class.__abstractmethods__))
             raise ImproperlyConfigured(
                 f"Content plugin '{self.name}' does not implement: {missing}."
+            )
+        if not plugin_class.packaged and (
+            plugin_class.config_form is None
+            or plugin_class.configure is ContentPlugin.configure
+        ):
+            raise ImproperlyConfigured(
+                f"Content plugin '{self.name}': packaged = False needs "
+                "config_form and configure()."
             )
         if plugin_class.evidence_kind not in EVIDENCE_KINDS:
             raise ImproperlyConfigured(

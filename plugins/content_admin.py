@@ -4,6 +4,8 @@ them in a lesson's "interactive content" block."""
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -45,16 +47,35 @@ class ContentItemForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plugin_id"].choices = _plugin_choices()
-        if not self.instance.pk:
-            self.fields["package"].required = True
         self._archive = None
+        self._config = None
+        # The configuration fields of content with no package (external
+        # tools), named "<plugin id>-<field>" as their own form reads them.
+        for plugin_id, plugin in sorted(content_plugins().items()):
+            if plugin.packaged:
+                continue
+            initial = {}
+            if self.instance.pk and self.instance.plugin_id == plugin_id:
+                initial = plugin.config_initial(config=self.instance.config)
+            for name, field in plugin.config_form.base_fields.items():
+                field = copy.deepcopy(field)
+                field.required = False
+                field.label = f"{plugin.name}: {field.label or name}"
+                field.initial = initial.get(name, field.initial)
+                self.fields[f"{plugin_id}-{name}"] = field
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("package")
         plugin = content_plugin(cleaned.get("plugin_id") or "")
-        if upload is None or plugin is None:
-            if self.instance.pk and cleaned.get("plugin_id") != self.instance.plugin_id:
+        if plugin is None:
+            return cleaned
+        if not plugin.packaged:
+            return self._clean_configured(plugin, cleaned)
+        if upload is None:
+            if not self.instance.pk:
+                self.add_error("package", _("Suba el paquete de este contenido."))
+            elif cleaned.get("plugin_id") != self.instance.plugin_id:
                 self.add_error(
                     "package", _("Para cambiar el tipo de contenido suba un paquete.")
                 )
@@ -79,16 +100,37 @@ class ContentItemForm(WagtailAdminModelForm):
         self._config = config
         return cleaned
 
+    def _clean_configured(self, plugin, cleaned):
+        """Content with no package: the plugin's own form gives the config."""
+        if cleaned.get("package") is not None:
+            self.add_error("package", _("Este tipo de contenido no lleva paquete."))
+            return cleaned
+        form = plugin.config_form(data=self.data, prefix=plugin.id)
+        if not form.is_valid():
+            for name, errors in form.errors.items():
+                field = f"{plugin.id}-{name}"
+                self.add_error(field if field in self.fields else None, errors)
+            return cleaned
+        try:
+            self._config = plugin.configure(cleaned_data=form.cleaned_data)
+        except ValidationError as exc:
+            self.add_error(None, exc)
+        return cleaned
+
     def save(self, commit=True):
         item = super().save(commit=False)
+        old = item.storage_prefix
         if self._archive is not None:
-            old = item.storage_prefix
             item.storage_prefix = ContentItem.new_prefix()
             item.config = self._config
             item.original_name = self.cleaned_data["package"].name[:255]
             package_unpack(self._archive, item.storage_prefix)
-            if old:
-                transaction.on_commit(lambda: package_delete(old))
+        elif self._config is not None:  # no package: nothing stored
+            item.storage_prefix = ContentItem.new_prefix()
+            item.config = self._config
+            item.original_name = ""
+        if old and old != item.storage_prefix:
+            transaction.on_commit(lambda: package_delete(old))
         if commit:
             item.save()
             self.save_m2m()

@@ -84,15 +84,18 @@ def content_file(request, item_id: int, page_id: int, path: str):
 def player_urls(request, item: ContentItem, page_id: int) -> dict:
     """The ``urls`` a plugin's ``render`` receives."""
     args = {"item_id": item.pk, "page_id": page_id}
-    return {
-        "launch": reverse(
-            "plugins:content_file", kwargs={**args, "path": item.config["launch"]}
-        ).replace("%3F", "?"),
+    urls = {
         "state": reverse("plugins:content_state", kwargs=args),
         "frame": reverse("plugins:content_player", kwargs=args),
         "state_id": f"content-state-{item.pk}",
         "csrf": get_token(request),
+        **args,
     }
+    if "launch" in item.config:  # packaged content
+        urls["launch"] = reverse(
+            "plugins:content_file", kwargs={**args, "path": item.config["launch"]}
+        ).replace("%3F", "?")
+    return urls
 
 
 def player_html(request, item: ContentItem, page_id: int) -> str:
@@ -138,6 +141,8 @@ def content_state(request, item_id: int, page_id: int):
     plugin = content_plugin(item.plugin_id)
     if plugin is None:
         return _fail("content plugin not installed")
+    if not plugin.state_from_player:
+        return _fail("this content reports its results itself")
     try:
         data = json.loads(request.body or b"null")
     except (ValueError, UnicodeDecodeError):

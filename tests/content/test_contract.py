@@ -105,3 +105,31 @@ def test_pass_mark_decides_only_without_a_verdict():
     assert not ContentResult(True, 65.0).passed_with(70)
     assert not ContentResult(True, 95.0, passed=False).passed_with(70)
     assert not ContentResult(True).passed_with(0)
+
+
+class Unpackaged(ContentPlugin):
+    """No package, but no configuration form either."""
+
+    id = "unpackaged"
+    name = "Sin paquete"
+    packaged = False
+
+    def inspect(self, *, names, read):
+        return {}
+
+    def render(self, *, config, state, urls):
+        return ""
+
+    def clean_state(self, *, config, data):
+        return {}
+
+    def result(self, *, config, state):
+        return ContentResult(completed=False)
+
+
+def test_content_with_no_package_needs_a_configuration_form():
+    module = types.ModuleType("tests.content")
+    module.__file__ = __file__
+    config = _config("tests.content.test_contract.Unpackaged")("tests.content", module)
+    with pytest.raises(ImproperlyConfigured, match="needs config_form and configure"):
+        config.ready()
