@@ -143,7 +143,8 @@ CORE_METRICS = [
 
 def dashboard(scope: Scope, **filters) -> list[Table]:
     """Every table of the dashboard for ``scope``: 19 queries or fewer,
-    whatever the number of people (21 with a trainer's lesson table)."""
+    whatever the number of people (23 with a trainer's lesson and question
+    tables)."""
     base = figures(scope, **filters)
     tables = [_monthly(base), _funnel(base)]
     personal = {name: figures(scope, breakdown=name, **filters) for name in PERSONAL}
@@ -187,6 +188,7 @@ def dashboard(scope: Scope, **filters) -> list[Table]:
     tables.append(_durations(base))
     if scope.trainer:
         tables.append(_lesson_dropoff(base, scope))
+        tables.append(_items(base))
     if scope.suppress:
         tables = [table.suppressed() for table in tables]
     return tables
@@ -435,4 +437,42 @@ def _criteria(base) -> Table:
         table.rows.append(
             [f"{title or assessment}: {code}", judged, met, _rate(met, judged)]
         )
+    return table
+
+
+def _item_label(config: dict, plugin: str, key: str) -> str:
+    items = config.get("questions" if plugin == "quiz" else "rubric") or []
+    return next((item["text"] for item in items if item.get("id") == key), key)
+
+
+def _items(base) -> Table:
+    """Per quiz question and per rubric criterion of the trainer's courses:
+    how often it was answered correctly or met. Two queries."""
+    values = _sum(base, "detail", Metric.ITEMS)
+    keys = [detail.partition(":") for detail in values]
+    assessments = {
+        pk: (title, plugin, config)
+        for pk, title, plugin, config in Assessment.objects.filter(
+            pk__in={int(a) for a, _s, _k in keys if a.isdigit()}
+        ).values_list("pk", "title", "plugin_id", "config")
+    }
+    table = Table(
+        "items",
+        str(_("Aciertos por pregunta y por criterio de rúbrica")),
+        [
+            str(_("Evaluación y pregunta o criterio")),
+            str(_("Veces evaluado")),
+            str(_("Veces acertado o logrado")),
+            str(_("Tasa de acierto (%)")),
+        ],
+    )
+    labelled = []
+    for detail, (judged, met) in values.items():
+        assessment, _sep, key = detail.partition(":")
+        title, plugin, config = assessments.get(
+            int(assessment) if assessment.isdigit() else None, (assessment, "", {})
+        )
+        label = f"{title}: {_item_label(config or {}, plugin, key)}"
+        labelled.append([label, judged, int(met), _rate(int(met), judged)])
+    table.rows = sorted(labelled, key=lambda row: row[0])
     return table
