@@ -17,7 +17,7 @@ from certification.models import (
 )
 from courses.models import CoursePage, LessonPage
 from lms.reference.models import CountryCode, SectorCode
-from lms.reference.regions import AgeBand, Gender, region_name
+from lms.reference.regions import REGIONS, AgeBand, Gender, region_name
 from plugins.models import Assessment
 
 from .models import Metric, ReportFigure
@@ -36,7 +36,9 @@ class Table:
     title: str
     columns: list[str]
     rows: list[list] = field(default_factory=list)
-    chart: str = "bars"  # bars | line | funnel
+    chart: str = "bars"  # bars | line | funnel | map
+    country: str = ""  # a map's country
+    codes: list[str] = field(default_factory=list)  # a map's regions, by row
 
     def suppressed(self) -> Table:
         """Counts under SMALL_CELL shown as «<5»; a row with such a count
@@ -53,7 +55,15 @@ class Table:
                     ],
                 ]
             )
-        return Table(self.key, self.title, self.columns, rows, self.chart)
+        return Table(
+            self.key,
+            self.title,
+            self.columns,
+            rows,
+            self.chart,
+            self.country,
+            list(self.codes),
+        )
 
 
 def _suppress(value):
@@ -154,7 +164,12 @@ def dashboard(scope: Scope, **filters) -> list[Table]:
     if scope.trainer:
         breakdowns = ["sector"]
     for by in breakdowns:
-        tables.append(_breakdown(personal.get(by, base), by))
+        grid = _grid(personal.get(by, base), by, BREAKDOWN_METRICS)
+        tables.append(_breakdown(grid, by))
+        if by == "region":
+            tables += [
+                _region_map(grid, country) for country in sorted(scope.countries)
+            ]
     tables.append(
         _details(
             base,
@@ -235,9 +250,11 @@ def _funnel(base) -> Table:
     return table
 
 
-def _breakdown(base, by: str) -> Table:
-    metrics = [Metric.ENROLMENTS, Metric.COMPLETIONS, Metric.CREDENTIALS]
-    grid = _grid(base, by, metrics)
+BREAKDOWN_METRICS = [Metric.ENROLMENTS, Metric.COMPLETIONS, Metric.CREDENTIALS]
+
+
+def _breakdown(grid: dict, by: str) -> Table:
+    metrics = BREAKDOWN_METRICS
     table = Table(
         f"by_{by}",
         str(BREAKDOWNS[by]),
@@ -246,6 +263,26 @@ def _breakdown(base, by: str) -> Table:
     for key in sorted(grid, key=lambda k: _label(by, k)):
         table.rows.append(
             [_label(by, key), *[grid[key].get(m, (0, 0))[0] for m in metrics]]
+        )
+    return table
+
+
+def _region_map(grid: dict, country: str) -> Table:
+    """Every region of ``country`` (none left out, so the map and its table
+    hold the same regions), coloured on the map by enrolments."""
+    metrics = BREAKDOWN_METRICS
+    table = Table(
+        f"map_{country}",
+        str(_("Mapa por región: %(country)s"))
+        % {"country": _label("country", country)},
+        [str(_("Región")), *[str(METRIC_LABELS[m]) for m in metrics]],
+        chart="map",
+        country=country,
+    )
+    for code, name in sorted(REGIONS.get(country, ()), key=lambda item: item[1]):
+        table.codes.append(code)
+        table.rows.append(
+            [name, *[grid.get(code, {}).get(m, (0, 0))[0] for m in metrics]]
         )
     return table
 
