@@ -177,7 +177,7 @@ def reports_seed(
                 "criteria": {criteria[0]: bool(index % 4), criteria[1]: index % 2 == 0},
                 "items": {
                     "q-paper": {"correct": index % 3 != 0},
-                    "q-light": {"correct": index % 2 == 1},
+                    "q-light": {"correct": index % 4 < 2},
                 },
             },
         )
