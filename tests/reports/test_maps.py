@@ -94,8 +94,8 @@ def test_officer_map_holds_raw_counts_and_colours_by_value(seeded):
     top = max(shown, key=shown.get)
     assert paths[top][0] == "map-class-5"
     assert paths["CL-MA"][0] == "map-none"
-    assert "<title id=\"chart-map_CL-title\">" in svg and "<desc" in svg
-    assert "role=\"img\"" in svg and "report-map-legend" in svg
+    assert '<title id="chart-map_CL-title">' in svg and "<desc" in svg
+    assert 'role="img"' in svg and "report-map-legend" in svg
 
 
 @pytest.mark.django_db
