@@ -238,3 +238,11 @@ def test_question_rates_stay_out_of_the_officers_and_open_data(seeded):
     assert "items" not in tables_of(CL)
     assert not [r for r in open_data_records("CL") if r["metric"] == "items"]
     assert ReportFigure.objects.filter(metric=Metric.ITEMS).exists()
+
+
+def test_trainer_dashboard_query_count_is_fixed(
+    seeded, courses, django_assert_max_num_queries
+):
+    scope = Scope(countries=frozenset({"CL", "PE"}), courses=frozenset({courses[0].pk}))
+    with django_assert_max_num_queries(23):
+        dashboard(scope)
