@@ -439,11 +439,12 @@ def _criteria(base) -> Table:
     """How often each criterion was found met, per assessment."""
     values = _sum(base, "detail", Metric.CRITERIA)
     keys = [detail.split(":", 1) for detail in values]
-    assessments = dict(
-        Assessment.objects.filter(
+    assessments = {
+        pk: (title, config)
+        for pk, title, config in Assessment.objects.filter(
             pk__in={int(a) for a, _k in keys if a.isdigit()}
-        ).values_list("pk", "title")
-    )
+        ).values_list("pk", "title", "config")
+    }
     criteria = dict(
         PerformanceCriterion.objects.filter(
             pk__in={
@@ -464,17 +465,32 @@ def _criteria(base) -> Table:
     for detail in sorted(values):
         judged, met = values[detail]
         assessment, _sep, key = detail.partition(":")
-        title = assessments.get(int(assessment)) if assessment.isdigit() else None
+        title, config = (
+            assessments.get(int(assessment), (None, {}))
+            if assessment.isdigit()
+            else (None, {})
+        )
         code = (
             criteria.get(int(key[3:]), key)
             if key.startswith("pc:") and key[3:].isdigit()
-            else key
+            else _own_criterion(config or {}, key)
         )
         met = int(met)
         table.rows.append(
             [f"{title or assessment}: {code}", judged, met, _rate(met, judged)]
         )
     return table
+
+
+def _own_criterion(config: dict, key: str) -> str:
+    """The text of a criterion of the assessment's own checklist (an
+    observation's), or ``key`` when there is none."""
+    own = config.get("criteria")
+    if isinstance(own, list):
+        for item in own:
+            if isinstance(item, dict) and item.get("id") == key:
+                return str(item.get("text") or key)
+    return key
 
 
 def _item_label(config: dict, plugin: str, key: str) -> str:

@@ -246,3 +246,34 @@ def test_trainer_dashboard_query_count_is_fixed(
     scope = Scope(countries=frozenset({"CL", "PE"}), courses=frozenset({courses[0].pk}))
     with django_assert_max_num_queries(23):
         dashboard(scope)
+
+
+def test_observation_criteria_are_named_by_their_text(seeded):
+    from plugins.models import Assessment
+
+    observation = Assessment.objects.create(
+        title="Observación de informe",
+        plugin_id="observation",
+        sector=seeded["assessment"].sector,
+        config={"criteria": [{"id": "c-voz", "text": "Proyecta la voz"}]},
+    )
+    chileans = [user for user in seeded["users"] if user.country == "CL"]
+    Attempt.objects.bulk_create(
+        Attempt(
+            assessment=observation,
+            learner=user,
+            status="passed",
+            submitted_at=user.date_joined,
+            graded_at=user.date_joined,
+            result={"criteria": {"c-voz": index % 3 == 0}},
+        )
+        for index, user in enumerate(chileans)
+    )
+    summaries_rebuild()
+    table = rows(tables_of(CL)["criteria"])
+    met = len(chileans[::3])
+    assert table["Observación de informe: Proyecta la voz"] == [
+        len(chileans),
+        met,
+        round(100 * met / len(chileans), 1),
+    ]
