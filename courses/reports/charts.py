@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from .maps import map_svg
 from .selectors import Table
 
 WIDTH = 560
@@ -25,6 +26,8 @@ def chart_svg(table: Table) -> SafeString:
         return mark_safe("")
     if table.chart == "line":
         return _line(table)
+    if table.chart == "map":
+        return map_svg(table)
     return _bars(table)
 
 

@@ -10,6 +10,7 @@ class Metric(models.TextChoices):
     ATTEMPTS = "attempts", _("Intentos de evaluación")
     ATTEMPTS_PASSED = "attempts_passed", _("Intentos aprobados")
     CRITERIA = "criteria", _("Criterios evaluados")
+    ITEMS = "items", _("Preguntas y criterios de rúbrica evaluados")
     APPLICATIONS = "applications", _("Postulaciones")
     CERTIFIED = "certified", _("Postulaciones certificadas")
     CREDENTIALS = "credentials", _("Certificados emitidos")

@@ -30,7 +30,7 @@ def open_data_records(code: str) -> list[dict] | None:
         return None
     rows = (
         ReportFigure.objects.filter(breakdown="", country__in=countries)
-        .exclude(metric__in=["lessons", "active"])
+        .exclude(metric__in=["lessons", "active", "items"])
         .values("month", "country", "sector", "standard", "level", "metric")
         .annotate(value=Sum("value"))
         .order_by("month", "country", "sector", "standard", "level", "metric")

@@ -17,7 +17,7 @@ from certification.models import (
 )
 from courses.models import CoursePage, LessonPage
 from lms.reference.models import CountryCode, SectorCode
-from lms.reference.regions import AgeBand, Gender, region_name
+from lms.reference.regions import REGIONS, AgeBand, Gender, region_name
 from plugins.models import Assessment
 
 from .models import Metric, ReportFigure
@@ -36,7 +36,9 @@ class Table:
     title: str
     columns: list[str]
     rows: list[list] = field(default_factory=list)
-    chart: str = "bars"  # bars | line | funnel
+    chart: str = "bars"  # bars | line | funnel | map
+    country: str = ""  # a map's country
+    codes: list[str] = field(default_factory=list)  # a map's regions, by row
 
     def suppressed(self) -> Table:
         """Counts under SMALL_CELL shown as «<5»; a row with such a count
@@ -53,7 +55,15 @@ class Table:
                     ],
                 ]
             )
-        return Table(self.key, self.title, self.columns, rows, self.chart)
+        return Table(
+            self.key,
+            self.title,
+            self.columns,
+            rows,
+            self.chart,
+            self.country,
+            list(self.codes),
+        )
 
 
 def _suppress(value):
@@ -143,7 +153,8 @@ CORE_METRICS = [
 
 def dashboard(scope: Scope, **filters) -> list[Table]:
     """Every table of the dashboard for ``scope``: 19 queries or fewer,
-    whatever the number of people (21 with a trainer's lesson table)."""
+    whatever the number of people (23 with a trainer's lesson and question
+    tables)."""
     base = figures(scope, **filters)
     tables = [_monthly(base), _funnel(base)]
     personal = {name: figures(scope, breakdown=name, **filters) for name in PERSONAL}
@@ -153,7 +164,12 @@ def dashboard(scope: Scope, **filters) -> list[Table]:
     if scope.trainer:
         breakdowns = ["sector"]
     for by in breakdowns:
-        tables.append(_breakdown(personal.get(by, base), by))
+        grid = _grid(personal.get(by, base), by, BREAKDOWN_METRICS)
+        tables.append(_breakdown(grid, by))
+        if by == "region":
+            tables += [
+                _region_map(grid, country) for country in sorted(scope.countries)
+            ]
     tables.append(
         _details(
             base,
@@ -187,6 +203,7 @@ def dashboard(scope: Scope, **filters) -> list[Table]:
     tables.append(_durations(base))
     if scope.trainer:
         tables.append(_lesson_dropoff(base, scope))
+        tables.append(_items(base))
     if scope.suppress:
         tables = [table.suppressed() for table in tables]
     return tables
@@ -233,9 +250,11 @@ def _funnel(base) -> Table:
     return table
 
 
-def _breakdown(base, by: str) -> Table:
-    metrics = [Metric.ENROLMENTS, Metric.COMPLETIONS, Metric.CREDENTIALS]
-    grid = _grid(base, by, metrics)
+BREAKDOWN_METRICS = [Metric.ENROLMENTS, Metric.COMPLETIONS, Metric.CREDENTIALS]
+
+
+def _breakdown(grid: dict, by: str) -> Table:
+    metrics = BREAKDOWN_METRICS
     table = Table(
         f"by_{by}",
         str(BREAKDOWNS[by]),
@@ -244,6 +263,26 @@ def _breakdown(base, by: str) -> Table:
     for key in sorted(grid, key=lambda k: _label(by, k)):
         table.rows.append(
             [_label(by, key), *[grid[key].get(m, (0, 0))[0] for m in metrics]]
+        )
+    return table
+
+
+def _region_map(grid: dict, country: str) -> Table:
+    """Every region of ``country`` (none left out, so the map and its table
+    hold the same regions), coloured on the map by enrolments."""
+    metrics = BREAKDOWN_METRICS
+    table = Table(
+        f"map_{country}",
+        str(_("Mapa por región: %(country)s"))
+        % {"country": _label("country", country)},
+        [str(_("Región")), *[str(METRIC_LABELS[m]) for m in metrics]],
+        chart="map",
+        country=country,
+    )
+    for code, name in sorted(REGIONS.get(country, ()), key=lambda item: item[1]):
+        table.codes.append(code)
+        table.rows.append(
+            [name, *[grid.get(code, {}).get(m, (0, 0))[0] for m in metrics]]
         )
     return table
 
@@ -400,11 +439,12 @@ def _criteria(base) -> Table:
     """How often each criterion was found met, per assessment."""
     values = _sum(base, "detail", Metric.CRITERIA)
     keys = [detail.split(":", 1) for detail in values]
-    assessments = dict(
-        Assessment.objects.filter(
+    assessments = {
+        pk: (title, config)
+        for pk, title, config in Assessment.objects.filter(
             pk__in={int(a) for a, _k in keys if a.isdigit()}
-        ).values_list("pk", "title")
-    )
+        ).values_list("pk", "title", "config")
+    }
     criteria = dict(
         PerformanceCriterion.objects.filter(
             pk__in={
@@ -425,14 +465,67 @@ def _criteria(base) -> Table:
     for detail in sorted(values):
         judged, met = values[detail]
         assessment, _sep, key = detail.partition(":")
-        title = assessments.get(int(assessment)) if assessment.isdigit() else None
+        title, config = (
+            assessments.get(int(assessment), (None, {}))
+            if assessment.isdigit()
+            else (None, {})
+        )
         code = (
             criteria.get(int(key[3:]), key)
             if key.startswith("pc:") and key[3:].isdigit()
-            else key
+            else _own_criterion(config or {}, key)
         )
         met = int(met)
         table.rows.append(
             [f"{title or assessment}: {code}", judged, met, _rate(met, judged)]
         )
+    return table
+
+
+def _own_criterion(config: dict, key: str) -> str:
+    """The text of a criterion of the assessment's own checklist (an
+    observation's), or ``key`` when there is none."""
+    own = config.get("criteria")
+    if isinstance(own, list):
+        for item in own:
+            if isinstance(item, dict) and item.get("id") == key:
+                return str(item.get("text") or key)
+    return key
+
+
+def _item_label(config: dict, plugin: str, key: str) -> str:
+    items = config.get("questions" if plugin == "quiz" else "rubric") or []
+    return next((item["text"] for item in items if item.get("id") == key), key)
+
+
+def _items(base) -> Table:
+    """Per quiz question and per rubric criterion of the trainer's courses:
+    how often it was answered correctly or met. Two queries."""
+    values = _sum(base, "detail", Metric.ITEMS)
+    keys = [detail.partition(":") for detail in values]
+    assessments = {
+        pk: (title, plugin, config)
+        for pk, title, plugin, config in Assessment.objects.filter(
+            pk__in={int(a) for a, _s, _k in keys if a.isdigit()}
+        ).values_list("pk", "title", "plugin_id", "config")
+    }
+    table = Table(
+        "items",
+        str(_("Aciertos por pregunta y por criterio de rúbrica")),
+        [
+            str(_("Evaluación y pregunta o criterio")),
+            str(_("Veces evaluado")),
+            str(_("Veces acertado o logrado")),
+            str(_("Tasa de acierto (%)")),
+        ],
+    )
+    labelled = []
+    for detail, (judged, met) in values.items():
+        assessment, _sep, key = detail.partition(":")
+        title, plugin, config = assessments.get(
+            int(assessment) if assessment.isdigit() else None, (assessment, "", {})
+        )
+        label = f"{title}: {_item_label(config or {}, plugin, key)}"
+        labelled.append([label, judged, int(met), _rate(int(met), judged)])
+    table.rows = sorted(labelled, key=lambda row: row[0])
     return table

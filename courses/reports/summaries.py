@@ -18,7 +18,7 @@ from django.db.models.functions import TruncMonth
 
 from certification.models import Credential, ProgramApplication, VerificationLog
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
-from plugins.models import Attempt, AttemptStatus
+from plugins.models import Assessment, Attempt, AttemptStatus
 
 from .models import Metric, ReportBuild, ReportFigure
 
@@ -177,10 +177,44 @@ def attempt_figures() -> Iterator[ReportFigure]:
             yield _figure(Metric.ATTEMPTS_PASSED, row, value=passed)
 
 
+def _rubric_levels(assessments: set[int]) -> dict[int, dict]:
+    """Rubric assessment id -> {criterion id: {level id: met}}: a level meets
+    its criterion when it scores at least the assessment's pass mark of the
+    criterion's top level (the rule the assessment applies to the whole)."""
+    levels: dict[int, dict] = {}
+    rubrics = Assessment.objects.filter(pk__in=assessments, plugin_id="rubric")
+    for pk, config, pass_mark in rubrics.values_list("pk", "config", "pass_mark"):
+        criteria = {}
+        for criterion in (config or {}).get("rubric", []):
+            points = {lv["id"]: float(lv["points"]) for lv in criterion["levels"]}
+            top = max(points.values(), default=0.0)
+            criteria[criterion["id"]] = {
+                level: value >= top * pass_mark / 100 for level, value in points.items()
+            }
+        levels[pk] = criteria
+    return levels
+
+
+def _item_results(plugin: str, items: dict, rubric: dict | None) -> Iterator[tuple]:
+    """(item id, met) of one attempt's per-item results: a quiz question
+    answered correctly, a rubric criterion given a level that meets it."""
+    if plugin == "quiz":
+        for key, item in items.items():
+            if isinstance(item, dict) and "correct" in item:
+                yield key, bool(item["correct"])
+    elif plugin == "rubric" and rubric is not None:
+        for key, level in items.items():
+            met = rubric.get(key, {}).get(level)
+            if met is not None:
+                yield key, met
+
+
 def criterion_figures() -> Iterator[ReportFigure]:
     """Per assessment criterion: how many graded attempts judged it
-    (``value``) and how many found it met (``total``). Read from each
-    attempt's result in chunks: the one figure the database cannot group."""
+    (``value``) and how many found it met (``total``); and per quiz question
+    or rubric criterion (``items``): how many graded attempts it was part of
+    and how many answered it correctly or met it. Read from each attempt's
+    result in chunks: the one figure the database cannot group."""
     lessons = _lesson_courses()
     cells: dict[tuple, list] = defaultdict(lambda: [0, 0])
     graded = (
@@ -191,26 +225,36 @@ def criterion_figures() -> Iterator[ReportFigure]:
             "learner__country",
             "assessment__sector__code",
             "assessment_id",
+            "assessment__plugin_id",
             "page_id",
             "result",
         )
     )
-    for when, country, sector, assessment, page, result in graded.iterator(
+    rubrics = _rubric_levels(
+        set(
+            Attempt.objects.filter(
+                graded_at__isnull=False, assessment__plugin_id="rubric"
+            ).values_list("assessment_id", flat=True)
+        )
+    )
+    for when, country, sector, assessment, plugin, page, result in graded.iterator(
         chunk_size=BATCH
     ):
-        for key, met in (result or {}).get("criteria", {}).items():
-            cell = cells[
-                (
-                    when.date().replace(day=1),
-                    country,
-                    sector,
-                    lessons.get(page),
-                    f"{assessment}:{key}"[:40],
-                )
-            ]
+        result = result or {}
+        where = (when.date().replace(day=1), country, sector, lessons.get(page))
+        for key, met in result.get("criteria", {}).items():
+            cell = cells[(Metric.CRITERIA, *where, f"{assessment}:{key}"[:40])]
             cell[0] += 1
             cell[1] += bool(met)
-    for (month, country, sector, course, detail), (judged, met) in cells.items():
+        items = result.get("items") or {}
+        for key, met in _item_results(plugin, items, rubrics.get(assessment)):
+            cell = cells[(Metric.ITEMS, *where, f"{assessment}:{key}"[:40])]
+            cell[0] += 1
+            cell[1] += met
+    for (metric, month, country, sector, course, detail), (
+        judged,
+        met,
+    ) in cells.items():
         row = {
             "month": month,
             "country": country,
@@ -218,7 +262,7 @@ def criterion_figures() -> Iterator[ReportFigure]:
             "course": course,
             "detail": detail,
         }
-        yield _figure(Metric.CRITERIA, row, value=judged, total=float(met))
+        yield _figure(metric, row, value=judged, total=float(met))
 
 
 def application_figures() -> Iterator[ReportFigure]:

@@ -9,7 +9,9 @@ to rebuild the summary from scratch at a million enrolments is printed too.
 Attempts (one per person), applications (one per person), credentials (one
 per two people) and verifications (two per credential) grow with the people.
 
-``BENCH_REPORTS_LARGE`` sets the larger size (default 1,000,000); with
+``REPORTS_BENCH_SMALL`` and ``REPORTS_BENCH_LARGE`` set the sizes (multiples
+of 20; defaults 10,000 and 1,000,000, and ``REPORTS_BENCH_SMALL=200
+REPORTS_BENCH_LARGE=400`` checks the benchmark itself quickly); with
 ``DATABASE_URL`` set it runs on that database (PostgreSQL, say). Run with
 ``make bench``, or on its own:
 ``pytest tests/benchmarks/test_bench_reports.py -m bench -s``.
@@ -33,8 +35,8 @@ from tests.reports.seed import reports_seed
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
 COURSES = 20
-SMALL = 10_000
-LARGE = int(os.environ.get("BENCH_REPORTS_LARGE", "1000000"))
+SMALL = int(os.environ.get("REPORTS_BENCH_SMALL", 10_000))
+LARGE = int(os.environ.get("REPORTS_BENCH_LARGE", 1_000_000))
 RUNS = 7
 
 

@@ -38,3 +38,19 @@ def regional(db):
     user = UserFactory(username="grupo-tecnico", email="gt@example.org")
     user.groups.add(regional_group())
     return user
+
+
+@pytest.fixture
+def trainer_a(courses):
+    """A trainer of «Curso A» only, who reaches the CMS."""
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(username="formadora-a", email="formadora@example.org")
+    user.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    )
+    courses[0].trainers.add(user)
+    courses[0].save()
+    return user

@@ -20,6 +20,26 @@ from tests.certification.conftest import make_program, make_standard
 
 BATCH = 5000
 MONTHS = 6
+QUESTIONS = [
+    {
+        "id": "q-paper",
+        "text": "¿Qué papel conviene para guardar documentos?",
+        "kind": "single",
+        "points": 1,
+        "options": [
+            {"id": "a", "text": "Libre de ácido"},
+            {"id": "b", "text": "Kraft"},
+        ],
+        "correct": ["a"],
+    },
+    {
+        "id": "q-light",
+        "text": "La luz ultravioleta daña el papel.",
+        "kind": "truefalse",
+        "points": 1,
+        "correct": ["true"],
+    },
+]
 
 
 def _month(index: int) -> dt.datetime:
@@ -129,7 +149,10 @@ def reports_seed(
 
     sector = Sector.objects.get(code="publishing")
     assessment, _created = Assessment.objects.get_or_create(
-        title="Cuestionario de informe", plugin_id="quiz", sector=sector
+        title="Cuestionario de informe",
+        plugin_id="quiz",
+        sector=sector,
+        defaults={"config": {"questions": QUESTIONS}},
     )
     first_lessons = [lessons[c.pk][0] for c in courses]
     criteria = [
@@ -148,8 +171,14 @@ def reports_seed(
             graded_at=_month(index),
             percent=80 if index % 4 else 40,
             # The first criterion is met by three in four, the second by half.
+            # The first question is answered correctly by two in three, the
+            # second by half (a quiz draws both).
             result={
-                "criteria": {criteria[0]: bool(index % 4), criteria[1]: index % 2 == 0}
+                "criteria": {criteria[0]: bool(index % 4), criteria[1]: index % 2 == 0},
+                "items": {
+                    "q-paper": {"correct": index % 3 != 0},
+                    "q-light": {"correct": index % 4 < 2},
+                },
             },
         )
         for index, user in enumerate(users)

@@ -134,3 +134,17 @@ def test_profile_region_must_be_in_the_country(db):
     data["region"] = "CL-VS"
     form = ProfileForm(data, instance=user)
     assert form.is_valid(), form.errors
+
+
+def test_trainer_reads_their_courses_question_rates(client, seeded, courses, trainer_a):
+    client.force_login(trainer_a)
+    page = client.get(DASHBOARD)
+    assert page.status_code == 200
+    tables = {table.key: table for table in page.context["tables"]}
+    assert page.context["scope"].courses == {courses[0].pk}
+    labels = [row[0] for row in tables["items"].rows]
+    assert labels == [
+        "Cuestionario de informe: La luz ultravioleta daña el papel.",
+        "Cuestionario de informe: ¿Qué papel conviene para guardar documentos?",
+    ]
+    assert "Curso B" not in page.content.decode()

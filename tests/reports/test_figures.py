@@ -144,3 +144,136 @@ def test_rebuild_replaces_the_summary(seeded):
 def test_dashboard_query_count_is_fixed(seeded, django_assert_max_num_queries):
     with django_assert_max_num_queries(19):
         dashboard(CL)
+
+
+def _rubric_attempts(seeded, courses):
+    """A rubric («Excelente»=2, «Suficiente»=1, «Insuficiente»=0; pass mark
+    50 %) graded on the second lesson of each course: a criterion is met at
+    «Suficiente» or better."""
+    from courses.models import LessonPage
+    from plugins.models import Assessment
+
+    rubric = Assessment.objects.create(
+        title="Rúbrica de informe",
+        plugin_id="rubric",
+        sector=seeded["assessment"].sector,
+        pass_mark=50,
+        config={
+            "rubric": [
+                {
+                    "id": f"r-{name}",
+                    "text": text,
+                    "levels": [
+                        {"id": "l-top", "label": "Excelente", "points": 2},
+                        {"id": "l-mid", "label": "Suficiente", "points": 1},
+                        {"id": "l-low", "label": "Insuficiente", "points": 0},
+                    ],
+                }
+                for name, text in (("voz", "Proyecta la voz"), ("orden", "Ordena"))
+            ]
+        },
+    )
+    levels = ["l-top", "l-mid", "l-low"]
+    lessons = [LessonPage.objects.child_of(c).order_by("path")[1] for c in courses]
+    Attempt.objects.bulk_create(
+        Attempt(
+            assessment=rubric,
+            learner=user,
+            page=lessons[index % 2],
+            status="passed",
+            submitted_at=user.date_joined,
+            graded_at=user.date_joined,
+            result={
+                "items": {"r-voz": levels[index % 3], "r-orden": levels[index % 2 * 2]}
+            },
+        )
+        for index, user in enumerate(seeded["users"])
+    )
+    summaries_rebuild()
+    return rubric
+
+
+def test_trainer_sees_pass_rates_per_question_and_criterion(seeded, courses):
+    _rubric_attempts(seeded, courses)
+    scope = Scope(countries=frozenset({"CL", "PE"}), courses=frozenset({courses[0].pk}))
+    table = rows(tables_of(scope)["items"])
+    mine = Attempt.objects.filter(
+        page__in=courses[0].get_children(), graded_at__isnull=False
+    )
+    assert mine.count() < Attempt.objects.filter(graded_at__isnull=False).count()
+
+    def raw(plugin, key, met):
+        judged = [
+            a.result["items"][key]
+            for a in mine.filter(assessment__plugin_id=plugin)
+            if key in a.result.get("items", {})
+        ]
+        return len(judged), sum(map(met, judged))
+
+    expected = {
+        "Cuestionario de informe: ¿Qué papel conviene para guardar documentos?": raw(
+            "quiz", "q-paper", lambda item: item["correct"]
+        ),
+        "Cuestionario de informe: La luz ultravioleta daña el papel.": raw(
+            "quiz", "q-light", lambda item: item["correct"]
+        ),
+        "Rúbrica de informe: Proyecta la voz": raw(
+            "rubric", "r-voz", lambda level: level != "l-low"
+        ),
+        "Rúbrica de informe: Ordena": raw(
+            "rubric", "r-orden", lambda level: level != "l-low"
+        ),
+    }
+    assert set(table) == set(expected)
+    for label, (judged, met) in expected.items():
+        assert table[label][:2] == [judged, met], label
+        assert table[label][2] == round(100 * met / judged, 1)
+    judged, met = expected["Rúbrica de informe: Proyecta la voz"]
+    assert 0 < met < judged  # some levels meet the criterion, some do not
+
+
+def test_question_rates_stay_out_of_the_officers_and_open_data(seeded):
+    from courses.reports.opendata import open_data_records
+
+    assert "items" not in tables_of(CL)
+    assert not [r for r in open_data_records("CL") if r["metric"] == "items"]
+    assert ReportFigure.objects.filter(metric=Metric.ITEMS).exists()
+
+
+def test_trainer_dashboard_query_count_is_fixed(
+    seeded, courses, django_assert_max_num_queries
+):
+    scope = Scope(countries=frozenset({"CL", "PE"}), courses=frozenset({courses[0].pk}))
+    with django_assert_max_num_queries(23):
+        dashboard(scope)
+
+
+def test_observation_criteria_are_named_by_their_text(seeded):
+    from plugins.models import Assessment
+
+    observation = Assessment.objects.create(
+        title="Observación de informe",
+        plugin_id="observation",
+        sector=seeded["assessment"].sector,
+        config={"criteria": [{"id": "c-voz", "text": "Proyecta la voz"}]},
+    )
+    chileans = [user for user in seeded["users"] if user.country == "CL"]
+    Attempt.objects.bulk_create(
+        Attempt(
+            assessment=observation,
+            learner=user,
+            status="passed",
+            submitted_at=user.date_joined,
+            graded_at=user.date_joined,
+            result={"criteria": {"c-voz": index % 3 == 0}},
+        )
+        for index, user in enumerate(chileans)
+    )
+    summaries_rebuild()
+    table = rows(tables_of(CL)["criteria"])
+    met = len(chileans[::3])
+    assert table["Observación de informe: Proyecta la voz"] == [
+        len(chileans),
+        met,
+        round(100 * met / len(chileans), 1),
+    ]
