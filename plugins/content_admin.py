@@ -20,6 +20,7 @@ from plugins.packages import (
     package_open,
     package_read,
     package_unpack,
+    sectors_with_limits,
 )
 
 
@@ -38,6 +39,15 @@ class ContentItemForm(WagtailAdminModelForm):
         ),
     )
 
+    limits_sector = forms.ChoiceField(
+        label=_("Límites del sector"),
+        required=False,
+        help_text=_(
+            "Algunos sectores admiten paquetes más grandes (audiovisual: con "
+            "video). Elija el suyo si el paquete supera los límites generales."
+        ),
+    )
+
     class Meta:
         model = ContentItem
         fields = ["title", "plugin_id", "pass_mark", "units"]
@@ -45,6 +55,7 @@ class ContentItemForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plugin_id"].choices = _plugin_choices()
+        self._limits_sector_choices()
         if not self.instance.pk:
             self.fields["package"].required = True
         self._archive = None
@@ -67,7 +78,7 @@ class ContentItemForm(WagtailAdminModelForm):
             )
             return cleaned
         try:
-            archive = package_open(upload)
+            archive = package_open(upload, sector=cleaned.get("limits_sector") or "")
             config = plugin.inspect(
                 names=package_files(archive),
                 read=lambda name: package_read(archive, name),
@@ -78,6 +89,26 @@ class ContentItemForm(WagtailAdminModelForm):
         self._archive = archive
         self._config = config
         return cleaned
+
+    def _limits_sector_choices(self):
+        """The sectors with limits of their own that the user works in (all,
+        for reviewers and administrators); the only one preselected."""
+        from lms.reference.models import Sector
+        from plugins.roles import assessments_all_sectors, trainer_sector_ids
+
+        sectors = Sector.objects.filter(code__in=sectors_with_limits())
+        user = self.for_user
+        if user is None or not assessments_all_sectors(user):
+            mine = trainer_sector_ids(user) if user is not None else set()
+            sectors = sectors.filter(pk__in=mine)
+        choices = [(sector.code, sector.name) for sector in sectors]
+        field = self.fields["limits_sector"]
+        if not choices:
+            del self.fields["limits_sector"]
+            return
+        field.choices = [("", _("Límites generales")), *choices]
+        if len(choices) == 1 and user is not None and not user.is_superuser:
+            field.initial = choices[0][0]
 
     def save(self, commit=True):
         item = super().save(commit=False)

@@ -235,6 +235,14 @@ LMS_PDF_BUDGET: dict = {}
 LMS_PDF_VERIFY_CONCURRENCY = int(env("LMS_PDF_VERIFY_CONCURRENCY", "2"))
 LMS_PDF_VERIFY_SLOTS = int(env("LMS_PDF_VERIFY_SLOTS", "4"))
 
+# Limits of uploaded content packages (plugins.packages.PackageLimits fields:
+# max_upload, max_total, max_entries, max_ratio), for all, then per sector
+# code over those: audiovisual packages carry video.
+LMS_CONTENT_PACKAGE_LIMITS: dict = {}
+LMS_CONTENT_PACKAGE_LIMITS_BY_SECTOR: dict = {
+    "audiovisual": {"max_upload": 1024 * 1024 * 1024, "max_total": 2048 * 1024 * 1024},
+}
+
 # xAPI statements to an external Learning Record Store (lms.xapi): its xAPI
 # endpoint (statements go to <url>/statements) and Basic-auth credentials.
 # Empty URL: nothing is sent.
