@@ -60,6 +60,8 @@ def lesson_launched(page, request, serve_args, serve_kwargs):
 
 
 def on_lesson_completed(sender, *, user, lesson, course, **kwargs):
+    if not xapi_enabled():
+        return
     statement_queue(
         statement(
             key=("lesson", lesson.pk, user.pk),
@@ -73,6 +75,8 @@ def on_lesson_completed(sender, *, user, lesson, course, **kwargs):
 
 
 def on_course_completed(sender, *, user, course, enrolment, **kwargs):
+    if not xapi_enabled():
+        return
     statement_queue(
         statement(
             key=("course", course.pk, user.pk, enrolment.pk),
@@ -85,6 +89,8 @@ def on_course_completed(sender, *, user, course, enrolment, **kwargs):
 
 
 def on_attempt_graded(sender, *, attempt, passed, **kwargs):
+    if not xapi_enabled():
+        return
     page = attempt.page
     statement_queue(
         statement(
@@ -103,6 +109,8 @@ def on_attempt_graded(sender, *, attempt, passed, **kwargs):
 
 
 def on_content_finished(sender, *, learner, item, page_id, result, **kwargs):
+    if not xapi_enabled():
+        return
     if result.passed is not None:
         passed = result.passed
     elif result.score is not None:
@@ -127,6 +135,8 @@ def on_content_finished(sender, *, learner, item, page_id, result, **kwargs):
 
 
 def on_credential_issued(sender, *, credential, **kwargs):
+    if not xapi_enabled():
+        return
     statement_queue(
         statement(
             key=("credential", credential.pk),

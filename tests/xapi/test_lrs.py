@@ -29,6 +29,7 @@ from courses.services import enrolment_create
 from lms.xapi.statements import actor_name, statement, statement_id
 from lms.xapi.tasks import LRSUnavailable, send
 from plugins.models import ContentItem
+from tests.assessments.conftest import author, embed, quiz_data, start, submit
 from tests.conftest import make_course
 from tests.content.packages import h5p_package
 from tests.content.test_h5p import upload
@@ -209,6 +210,25 @@ def test_learning_events_reach_the_lrs(
     assert verbs(statements_of(lrs, other)) == [
         ("failed", f"/assessments/content/{item.pk}/")
     ]
+
+
+def test_a_graded_assessment_is_passed_or_failed(
+    lrs, learner_client, learner, course, django_capture_on_commit_callbacks
+):
+    quiz = author("quiz", quiz_data(), title="Cuestionario", pass_mark=75)
+    enrolment_create(user=learner, course=course)
+    lesson = embed(course, quiz)
+    attempt = start(learner_client, quiz, lesson)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(learner_client, attempt, {})  # nothing answered: 0 %
+    attempt.refresh_from_db()
+    assert attempt.percent == 0
+    (found,) = [s for s in statements_of(lrs, learner) if "launched" not in str(s)]
+    assert found["verb"]["id"] == "http://adlnet.gov/expapi/verbs/failed"
+    assert found["object"]["id"] == f"http://testserver/assessments/{quiz.pk}/"
+    assert found["object"]["definition"]["name"]["es"] == "Cuestionario"
+    assert found["result"] == {"score": {"scaled": 0.0}, "success": False}
+    assert found["context"]["contextActivities"]["parent"][0]["id"].endswith(lesson.url)
 
 
 def test_an_issued_credential_is_certified(lrs, django_capture_on_commit_callbacks):
