@@ -11,7 +11,7 @@ export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 DEMO_ADDRESS ?= 127.0.0.1:8000
 export LMS_PUBLIC_URL ?= http://$(DEMO_ADDRESS)
 
-.PHONY: install system system-test demo serve test lint worker beat bench messages clean check-upgrades prod prod-prepare
+.PHONY: install lrs system system-test demo serve test lint worker beat bench messages clean check-upgrades prod prod-prepare
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,17 @@ $(INTEROP): tests/interop/package.json tests/interop/package-lock.json
 
 install: system $(STAMP)
 
+# The independent Learning Record Store (Ralph) the xAPI tests send statements
+# to, in a virtualenv of its own: its pins clash with the platform's.
+LRS_VENV := var/lrs
+LRS := $(LRS_VENV)/.installed
+$(LRS): tests/xapi/requirements-lrs.txt
+	$(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/pip install --quiet -r tests/xapi/requirements-lrs.txt
+	touch $(LRS)
+
+lrs: $(LRS)
+
 # Debian packages (WeasyPrint's libraries; Chromium and poppler for the tests),
 # installed when missing and the user may (see .ci/debian-packages).
 system:
@@ -55,7 +66,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test: system-test install $(INTEROP) messages lint
+test: system-test install $(INTEROP) $(LRS) messages lint
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 worker: install

@@ -21,3 +21,6 @@ class CoursesConfig(AppConfig):
         register_unit_assessments.connect(
             unit_assessment_offers, dispatch_uid="courses-unit-assessments"
         )
+        from courses import xapi
+
+        xapi.connect()

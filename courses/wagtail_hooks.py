@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from courses import xapi
 from courses.models import Enrolment
 from lms.web.admin_display import zoned_column
 
@@ -63,3 +64,7 @@ def lesson_content_may_play(user, item, page_id):
     from courses.content import content_may_play
 
     return content_may_play(user, item, page_id)
+
+
+# An enrolled learner opening a lesson: "launched" to the LRS (courses.xapi).
+hooks.register("before_serve_page", xapi.lesson_launched)

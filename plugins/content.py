@@ -47,6 +47,11 @@ from plugins.registry import (
 #: ``result`` (a ``ContentResult``). The courses layer completes the lesson.
 content_completed = Signal()
 
+#: Sent when a learner's state first gives a completed result, whatever its
+#: verdict (after ``content_completed``, which a failure does not send):
+#: ``learner``, ``item``, ``page_id``, ``result``. Reporting (xAPI) uses it.
+content_finished = Signal()
+
 
 @dataclass(frozen=True)
 class ContentResult:

@@ -22,6 +22,7 @@ from plugins.packages import (
     package_open,
     package_read,
     package_unpack,
+    sectors_with_limits,
 )
 
 
@@ -40,6 +41,15 @@ class ContentItemForm(WagtailAdminModelForm):
         ),
     )
 
+    limits_sector = forms.ChoiceField(
+        label=_("Límites del sector"),
+        required=False,
+        help_text=_(
+            "Algunos sectores admiten paquetes más grandes (audiovisual: con "
+            "video). Elija el suyo si el paquete supera los límites generales."
+        ),
+    )
+
     class Meta:
         model = ContentItem
         fields = ["title", "plugin_id", "pass_mark", "units"]
@@ -47,6 +57,7 @@ class ContentItemForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plugin_id"].choices = _plugin_choices()
+        self._limits_sector_choices()
         self._archive = None
         self._config = None
         # The configuration fields of content with no package (external
@@ -88,7 +99,7 @@ class ContentItemForm(WagtailAdminModelForm):
             )
             return cleaned
         try:
-            archive = package_open(upload)
+            archive = package_open(upload, sector=cleaned.get("limits_sector") or "")
             config = plugin.inspect(
                 names=package_files(archive),
                 read=lambda name: package_read(archive, name),
@@ -116,6 +127,26 @@ class ContentItemForm(WagtailAdminModelForm):
         except ValidationError as exc:
             self.add_error(None, exc)
         return cleaned
+
+    def _limits_sector_choices(self):
+        """The sectors with limits of their own that the user works in (all,
+        for reviewers and administrators); the only one preselected."""
+        from lms.reference.models import Sector
+        from plugins.roles import assessments_all_sectors, trainer_sector_ids
+
+        sectors = Sector.objects.filter(code__in=sectors_with_limits())
+        user = self.for_user
+        if user is None or not assessments_all_sectors(user):
+            mine = trainer_sector_ids(user) if user is not None else set()
+            sectors = sectors.filter(pk__in=mine)
+        choices = [(sector.code, sector.name) for sector in sectors]
+        field = self.fields["limits_sector"]
+        if not choices:
+            del self.fields["limits_sector"]
+            return
+        field.choices = [("", _("Límites generales")), *choices]
+        if len(choices) == 1 and user is not None and not user.is_superuser:
+            field.initial = choices[0][0]
 
     def save(self, commit=True):
         item = super().save(commit=False)

@@ -27,7 +27,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 from wagtail import hooks
 
-from plugins.content import content_completed, content_plugin
+from plugins.content import content_completed, content_finished, content_plugin
 from plugins.models import ContentItem, ContentProgress
 from plugins.storage import private_storage
 
@@ -192,6 +192,14 @@ def progress_record(*, learner, item: ContentItem, page_id: int, state, result):
                 )
     if newly_completed and result.passed is not False:
         content_completed.send(
+            sender=ContentItem,
+            learner=learner,
+            item=item,
+            page_id=page_id,
+            result=result,
+        )
+    if newly_completed:
+        content_finished.send(
             sender=ContentItem,
             learner=learner,
             item=item,

@@ -31,18 +31,31 @@ class PackageLimits:
     max_ratio: int = 100
 
 
-def limits() -> PackageLimits:
-    return PackageLimits(**getattr(settings, "LMS_CONTENT_PACKAGE_LIMITS", {}))
+def limits(sector: str = "") -> PackageLimits:
+    """The limits for a package: ``LMS_CONTENT_PACKAGE_LIMITS`` over the
+    defaults, then the sector's own (``LMS_CONTENT_PACKAGE_LIMITS_BY_SECTOR``,
+    by sector code) over those."""
+    values = dict(getattr(settings, "LMS_CONTENT_PACKAGE_LIMITS", {}))
+    if sector:
+        by_sector = getattr(settings, "LMS_CONTENT_PACKAGE_LIMITS_BY_SECTOR", {})
+        values.update(by_sector.get(sector, {}))
+    return PackageLimits(**values)
+
+
+def sectors_with_limits() -> list[str]:
+    """Codes of the sectors that have limits of their own."""
+    return sorted(getattr(settings, "LMS_CONTENT_PACKAGE_LIMITS_BY_SECTOR", {}))
 
 
 def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
 
 
-def package_open(upload) -> zipfile.ZipFile:
-    """The checked zip of ``upload`` (an uploaded file). Raises
+def package_open(upload, *, sector: str = "") -> zipfile.ZipFile:
+    """The checked zip of ``upload`` (an uploaded file), within the limits of
+    ``sector`` (a sector code; empty: the general limits). Raises
     ``ValidationError`` with the reason when the package is unsafe."""
-    bounds = limits()
+    bounds = limits(sector)
     if upload.size > bounds.max_upload:
         raise ValidationError(
             _("El paquete pesa más de %(limit)s; no se acepta.")

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "lms.audit",
     "lms.web",
     "lms.notifications",
+    "lms.xapi",
     "certification",
     "plugins",
     "courses",
@@ -234,6 +235,21 @@ LMS_PDF_BUDGET: dict = {}
 # process (slots in the shared cache). Beyond them: 503 with Retry-After.
 LMS_PDF_VERIFY_CONCURRENCY = int(env("LMS_PDF_VERIFY_CONCURRENCY", "2"))
 LMS_PDF_VERIFY_SLOTS = int(env("LMS_PDF_VERIFY_SLOTS", "4"))
+
+# Limits of uploaded content packages (plugins.packages.PackageLimits fields:
+# max_upload, max_total, max_entries, max_ratio), for all, then per sector
+# code over those: audiovisual packages carry video.
+LMS_CONTENT_PACKAGE_LIMITS: dict = {}
+LMS_CONTENT_PACKAGE_LIMITS_BY_SECTOR: dict = {
+    "audiovisual": {"max_upload": 1024 * 1024 * 1024, "max_total": 2048 * 1024 * 1024},
+}
+
+# xAPI statements to an external Learning Record Store (lms.xapi): its xAPI
+# endpoint (statements go to <url>/statements) and Basic-auth credentials.
+# Empty URL: nothing is sent.
+LMS_XAPI_LRS_URL = env("LMS_XAPI_LRS_URL")
+LMS_XAPI_LRS_USERNAME = env("LMS_XAPI_LRS_USERNAME")
+LMS_XAPI_LRS_PASSWORD = env("LMS_XAPI_LRS_PASSWORD")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -5,7 +5,10 @@
 every dependency's folder holds a ``library.json`` (the package must bundle
 its libraries). The state is the last xAPI statement the activity emitted
 with a result (``answered``, ``completed``, ``passed``, ``failed``) and
-``result`` reads completion, score and success from it.
+``result`` reads completion, score and success from it. Beside it the state
+keeps the activity's user data (``user_state``: where the learner is inside
+it, the answers given, as the content type's ``getCurrentState`` returns it),
+which the player hands back to h5p-standalone so the learner resumes.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from plugins.content import ContentPlugin, ContentResult
 RUNTIME = "h5p/vendor/h5p-standalone-3.8.2/"
 VERBS = ("answered", "completed", "passed", "failed")
 MAX_STATE = 64 * 1024
+#: Seconds between the player's saves of the user data (H5P's ``saveFreq``);
+#: it also saves 3 s after a "progressed" or "completed" event and on leaving.
+SAVE_FREQ = 10
 
 
 def _json(read, name: str) -> dict:
@@ -101,11 +107,16 @@ class H5PPlugin(ContentPlugin):
         }
 
     def render(self, *, config, state, urls) -> str:
+        saved = {key: state[key] for key in ("verb", "result") if key in state}
+        user_state = state.get("user_state")
         return render_to_string(
             "h5p/player.html",
             {
                 "config": config,
                 "state": state,
+                "saved": json.dumps(saved),
+                "user_state": "" if user_state is None else json.dumps(user_state),
+                "save_freq": SAVE_FREQ,
                 "urls": urls,
                 "base": urls["launch"].rsplit("/", 1)[0],
                 "runtime": RUNTIME,
@@ -113,13 +124,48 @@ class H5PPlugin(ContentPlugin):
         )
 
     def clean_state(self, *, config, data) -> dict:
-        statement = data.get("statement") if isinstance(data, dict) else None
-        if not isinstance(statement, dict):
+        """``data``: ``statement`` (an xAPI statement with a result) or the
+        ``verb`` and ``result`` saved before, and/or ``user_state`` (the
+        activity's user data as the JSON text H5P writes)."""
+        if not isinstance(data, dict):
+            raise ValidationError(_("El estado enviado no es un objeto JSON."))
+        state = {}
+        statement = data.get("statement")
+        if statement is not None:
+            if not isinstance(statement, dict):
+                raise ValidationError(
+                    _("El estado enviado no es una declaración xAPI.")
+                )
+            if len(json.dumps(statement)) > MAX_STATE:
+                raise ValidationError(_("El estado enviado es demasiado grande."))
+            verb = str((statement.get("verb") or {}).get("id", "")).rsplit("/", 1)[-1]
+            state.update(self._verdict(verb, statement.get("result")))
+        elif "verb" in data:
+            state.update(self._verdict(str(data["verb"]), data.get("result")))
+            if len(json.dumps(state)) > MAX_STATE:
+                raise ValidationError(_("El estado enviado es demasiado grande."))
+        user_state = data.get("user_state")
+        if user_state is not None:
+            if not isinstance(user_state, str) or len(user_state) > MAX_STATE:
+                raise ValidationError(
+                    _(
+                        "El progreso de la actividad debe ser un texto JSON de "
+                        "%(limit)s KB como máximo."
+                    )
+                    % {"limit": MAX_STATE // 1024}
+                )
+            try:
+                state["user_state"] = json.loads(user_state)
+            except ValueError:
+                raise ValidationError(
+                    _("El progreso de la actividad no es un JSON válido.")
+                ) from None
+        if not state:
             raise ValidationError(_("El estado enviado no es una declaración xAPI."))
-        if len(json.dumps(statement)) > MAX_STATE:
-            raise ValidationError(_("El estado enviado es demasiado grande."))
-        verb = str((statement.get("verb") or {}).get("id", "")).rsplit("/", 1)[-1]
-        result = statement.get("result")
+        return state
+
+    @staticmethod
+    def _verdict(verb: str, result) -> dict:
         if verb not in VERBS or not isinstance(result, dict):
             raise ValidationError(
                 _("La declaración xAPI no informa un resultado (%(verb)s).")

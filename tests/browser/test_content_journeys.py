@@ -77,7 +77,7 @@ def test_trainer_uploads_scorm_and_learner_resumes_and_completes(
     assert LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
 
 
-def test_trainer_uploads_h5p_and_learner_answers_and_completes(
+def test_trainer_uploads_h5p_and_learner_resumes_and_completes(
     browser_context, browser_page, live_server, course, tmp_path, settings
 ):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
@@ -106,6 +106,22 @@ def test_trainer_uploads_h5p_and_learner_answers_and_completes(
     page.goto(lesson.url)
     player = page.frame_locator("[data-content-frame]")
     activity = player.frame_locator("[data-h5p-frame] iframe")
+    activity.get_by_role("button", name="Libros").click()
+    expect(activity.get_by_text("Pregunta 2:")).to_be_visible()
+    # H5P saves its user state 3 s after "progressed".
+    expect(player.locator("[data-h5p-player]")).to_have_attribute(
+        "data-user-saved", "1", timeout=10000
+    )
+    page.screenshot(path=artifact_path("h5p-midway"), full_page=True)
+
+    # The learner leaves and comes back: the activity resumes on question 2
+    # with the first answer kept.
+    page.goto("/")
+    progress = ContentProgress.objects.get(learner=learner)
+    assert progress.state == {"user_state": {"step": 2, "choice": "Libros"}}
+    assert not progress.completed
+    page.goto(lesson.url)
+    expect(activity.get_by_text("Respuesta anterior: Libros")).to_be_visible()
     activity.get_by_role("button", name="Una edición").click()
     expect(activity.get_by_role("button", name="Respondido")).to_be_visible()
     expect(player.locator("[data-h5p-player]")).to_have_attribute("data-saved", "1")
@@ -115,4 +131,5 @@ def test_trainer_uploads_h5p_and_learner_answers_and_completes(
     page.screenshot(path=artifact_path("h5p-completed"), full_page=True)
     progress = ContentProgress.objects.get(learner=learner)
     assert progress.completed and progress.passed and progress.score == 80
+    assert progress.state["user_state"] == {"step": 2, "choice": "Libros"}
     assert LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()

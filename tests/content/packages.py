@@ -158,25 +158,57 @@ def scorm_package(version: str) -> bytes:
 
 H5P_LIBRARY_JS = """
 H5P.LmsTestQuestion = (function () {
-  function Question(params, contentId) {
+  function Question(params, contentId, extras) {
     H5P.EventDispatcher.call(this);
     this.params = params;
+    var previous = (extras && extras.previousState) || {};
+    this.step = previous.step || 1;
+    this.choice = previous.choice || "";
   }
   Question.prototype = Object.create(H5P.EventDispatcher.prototype);
   Question.prototype.constructor = Question;
+  Question.prototype.getCurrentState = function () {
+    return { step: this.step, choice: this.choice };
+  };
   Question.prototype.attach = function ($container) {
     var self = this;
-    var question = document.createElement("p");
-    question.textContent = self.params.question;
-    var button = document.createElement("button");
-    button.type = "button";
-    button.textContent = self.params.answer;
-    button.onclick = function () {
-      self.triggerXAPIScored(4, 5, "answered", true, true);
-      button.textContent = "Respondido";
-    };
-    $container[0].appendChild(question);
-    $container[0].appendChild(button);
+    var root = $container[0];
+    function show() {
+      root.innerHTML = "";
+      var title = document.createElement("h2");
+      var note = document.createElement("p");
+      if (self.step === 1) {
+        title.textContent = "Pregunta 1: " + self.params.warmup;
+        self.params.options.forEach(function (option) {
+          var pick = document.createElement("button");
+          pick.type = "button";
+          pick.textContent = option;
+          pick.onclick = function () {
+            self.choice = option;
+            self.step = 2;
+            self.triggerXAPI("progressed");
+            show();
+          };
+          root.appendChild(pick);
+        });
+        root.insertBefore(title, root.firstChild);
+        return;
+      }
+      title.textContent = "Pregunta 2: " + self.params.question;
+      note.className = "previous";
+      note.textContent = "Respuesta anterior: " + self.choice;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = self.params.answer;
+      button.onclick = function () {
+        self.triggerXAPIScored(4, 5, "answered", true, true);
+        button.textContent = "Respondido";
+      };
+      root.appendChild(title);
+      root.appendChild(note);
+      root.appendChild(button);
+    }
+    show();
   };
   return Question;
 })();
@@ -184,8 +216,10 @@ H5P.LmsTestQuestion = (function () {
 
 
 def h5p_package(**changes) -> bytes:
-    """An H5P activity bundling one small library that reports 4 of 5 points
-    with an xAPI "answered" statement when its button is pressed."""
+    """An H5P activity bundling one small library: a first question whose
+    answer is kept in the H5P user state (``getCurrentState``, resumed from
+    ``previousState``), then a second one that reports 4 of 5 points with an
+    xAPI "answered" statement when its button is pressed."""
     import json as _json
 
     files = {
@@ -205,7 +239,12 @@ def h5p_package(**changes) -> bytes:
             }
         ),
         "content/content.json": _json.dumps(
-            {"question": "¿Qué identifica el ISBN?", "answer": "Una edición"}
+            {
+                "warmup": "¿Qué publica una editorial?",
+                "options": ["Libros", "Películas"],
+                "question": "¿Qué identifica el ISBN?",
+                "answer": "Una edición",
+            }
         ),
         "H5P.LmsTestQuestion-1.0/library.json": _json.dumps(
             {

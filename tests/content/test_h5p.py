@@ -115,3 +115,76 @@ def test_xapi_result_completes_the_lesson(admin_client, client, course):
     progress = ContentProgress.objects.get(learner=learner)
     assert progress.completed and progress.passed and progress.score == 80
     assert LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
+
+
+def test_user_state_is_kept_beside_the_result_and_fed_back(
+    admin_client, client, course
+):
+    upload(admin_client, h5p_package())
+    admin_client.logout()
+    item = ContentItem.objects.get()
+    lesson = put_in_lesson(LessonPage.objects.child_of(course).first(), item)
+    learner = UserFactory()
+    enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    args = {"item_id": item.pk, "page_id": lesson.pk}
+    url = reverse("plugins:content_state", kwargs=args)
+    player = reverse("plugins:content_player", kwargs=args)
+
+    def post(body):
+        return client.post(url, json.dumps(body), content_type="application/json")
+
+    user_state = json.dumps({"step": 2, "choice": "Libros"})
+    assert post({"user_state": user_state}).status_code == 200
+    progress = ContentProgress.objects.get(learner=learner)
+    assert progress.state == {"user_state": {"step": 2, "choice": "Libros"}}
+    assert not progress.completed
+    frame = client.get(player).content.decode()
+    assert 'data-user-state="{&quot;step&quot;: 2' in frame
+    assert 'data-save-freq="10"' in frame
+
+    answered = {
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+        "result": {"score": {"scaled": 0.8}, "completion": True},
+    }
+    assert post({"statement": answered, "user_state": user_state}).status_code == 200
+    progress.refresh_from_db()
+    assert progress.state["verb"] == "answered"
+    assert progress.state["user_state"] == {"step": 2, "choice": "Libros"}
+    assert progress.completed and progress.score == 80
+    # A later save of the user data carries the saved result along.
+    later = json.dumps({"step": 2, "choice": "Películas"})
+    body = {"verb": "answered", "result": answered["result"], "user_state": later}
+    assert post(body).status_code == 200
+    progress.refresh_from_db()
+    assert progress.state["result"]["score"] == {"scaled": 0.8}
+    assert progress.state["user_state"]["choice"] == "Películas"
+    assert "&quot;answered&quot;" in client.get(player).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ({"user_state": "{roto"}, "no es un JSON válido"),
+        ({"user_state": {"step": 2}}, "texto JSON de 64 KB como máximo"),
+        ({"user_state": json.dumps("x" * 70_000)}, "texto JSON de 64 KB"),
+        ({"verb": "interacted", "result": {}}, "no informa un resultado"),
+        ({}, "no es una declaración xAPI"),
+        ([], "no es un objeto JSON"),
+    ],
+)
+def test_bad_user_state_is_refused(admin_client, client, course, body, reason):
+    upload(admin_client, h5p_package())
+    admin_client.logout()
+    item = ContentItem.objects.get()
+    lesson = put_in_lesson(LessonPage.objects.child_of(course).first(), item)
+    learner = UserFactory()
+    enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    url = reverse(
+        "plugins:content_state", kwargs={"item_id": item.pk, "page_id": lesson.pk}
+    )
+    response = client.post(url, json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    assert reason in response.json()["reason"]
+    assert not ContentProgress.objects.exists()
