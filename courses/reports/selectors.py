@@ -3,6 +3,7 @@ the number of people behind them."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
@@ -106,6 +107,13 @@ def _grid(queryset, by: str, metrics: list[str]):
     for row in rows:
         grid.setdefault(row[by], {})[row["metric"]] = (row["v"] or 0, row["t"] or 0.0)
     return grid
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """Dictionary order for Spanish names: accents and «ñ» sort beside their
+    letter (Ñuble after Maule, not after every other region)."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c)), text
 
 
 def _label(by: str, key) -> str:
@@ -260,7 +268,7 @@ def _breakdown(grid: dict, by: str) -> Table:
         str(BREAKDOWNS[by]),
         [str(BREAKDOWNS[by]), *[str(METRIC_LABELS[m]) for m in metrics]],
     )
-    for key in sorted(grid, key=lambda k: _label(by, k)):
+    for key in sorted(grid, key=lambda k: collation_key(_label(by, k))):
         table.rows.append(
             [_label(by, key), *[grid[key].get(m, (0, 0))[0] for m in metrics]]
         )
@@ -279,7 +287,9 @@ def _region_map(grid: dict, country: str) -> Table:
         chart="map",
         country=country,
     )
-    for code, name in sorted(REGIONS.get(country, ()), key=lambda item: item[1]):
+    for code, name in sorted(
+        REGIONS.get(country, ()), key=lambda item: collation_key(item[1])
+    ):
         table.codes.append(code)
         table.rows.append(
             [name, *[grid.get(code, {}).get(m, (0, 0))[0] for m in metrics]]

@@ -121,3 +121,17 @@ def test_no_maps_for_the_regional_role_or_trainers(seeded, courses):
     everyone = Scope(countries=frozenset({"CL", "PE"}))
     maps = [t.key for t in dashboard(everyone) if t.chart == "map"]
     assert maps == ["map_CL", "map_PE"]
+
+
+def test_region_names_sort_in_dictionary_order():
+    from courses.reports.selectors import collation_key
+
+    names = ["Ñuble", "Maule", "O'Higgins", "Atacama", "Los Ríos", "Los Lagos"]
+    assert sorted(names, key=collation_key) == [
+        "Atacama",
+        "Los Lagos",
+        "Los Ríos",
+        "Maule",
+        "Ñuble",
+        "O'Higgins",
+    ]
