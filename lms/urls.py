@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -25,6 +26,9 @@ urlpatterns = [
     path("issuers/", include("certification.api.did_urls")),
     path("", include("certification.wallet.urls")),
 ]
+
+if apps.is_installed("plugins.lti_tool"):  # the lms.integrations plugin
+    urlpatterns.append(path("lti/tool/", include("plugins.lti_tool.urls")))
 
 urlpatterns += i18n_patterns(
     path("accounts/profile/", include("lms.accounts.urls")),
