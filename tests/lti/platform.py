@@ -126,6 +126,9 @@ class TestPlatform:
         self.token_requests: list[dict] = []
         self.deep_link_items: list[dict] = []
         self.deep_link_errors: list[str] = []
+        #: HTTP statuses to answer the next score posts with, in order.
+        self.score_failures: list[int] = []
+        self.score_requests = 0
         #: Test knobs: ``expired``, ``foreign_key``, ``deployment`` override.
         self.tamper: dict = {}
         self.tool_base = ""
@@ -301,6 +304,10 @@ class TestPlatform:
                     if parts.path.startswith("/lineitems/") and parts.path.endswith(
                         "/scores"
                     ):
+                        platform.score_requests += 1
+                        if platform.score_failures:
+                            status = platform.score_failures.pop(0)
+                            return self._json(status, {"error": "unavailable"})
                         auth = self.headers.get("Authorization", "")
                         token = auth.removeprefix("Bearer ").strip()
                         conf = platform.conf()

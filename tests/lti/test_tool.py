@@ -11,6 +11,7 @@ import json
 
 import pytest
 from allauth.account.models import EmailAddress
+from celery.exceptions import Retry
 from django.contrib.auth import get_user_model
 from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict
@@ -18,6 +19,7 @@ from django.utils.datastructures import MultiValueDict
 from courses.models import Enrolment
 from plugins import services
 from plugins.lti_tool.models import GradeLink, LtiIdentity, ScorePost, ToolKey
+from plugins.lti_tool.tasks import PlatformBusy, score_send
 from tests.assessments.conftest import author, embed, quiz_data
 from tests.factories import UserFactory
 from tests.lti.conftest import follow_autosubmits, forms_of, submit
@@ -157,6 +159,53 @@ def test_a_grade_reaches_the_platform_line_item(
     assertion = test_platform.token_requests[0]["client_assertion"]
     header = json.loads(base64.urlsafe_b64decode(assertion.split(".")[0] + "=="))
     assert header["kid"] == ToolKey.objects.get().kid
+
+
+def _graded_quiz_launch(test_platform, browser, course):
+    quiz = author("quiz", quiz_data(), title="Cuestionario de edición", pass_mark=75)
+    lesson = embed(course, quiz, slug="cuestionario")
+    test_platform.add_user("moodle-9", "Ana Pérez", "ana@example.org")
+    link = test_platform.add_link(
+        "Cuestionario", {"lms_target": f"assessment:{quiz.pk}"}, score_maximum=100
+    )
+    launch(browser, test_platform, link, "moodle-9")
+    learner = GradeLink.objects.get().user
+    attempt = services.attempt_start(assessment=quiz, learner=learner, page=lesson)
+    answers = QueryDict(mutable=True)
+    for question in attempt.presented["questions"]:
+        answers.setlist(question["id"], question.get("correct") or ["x"])
+    services.attempt_submit(attempt=attempt, data=answers, files=MultiValueDict())
+
+
+def test_a_busy_platform_gets_the_score_again(
+    test_platform, registration, browser, course
+):
+    test_platform.score_failures = [503]
+    # The task is scheduled again, with backoff (eager here: raised).
+    with pytest.raises(Retry) as retry:
+        _graded_quiz_launch(test_platform, browser, course)
+    assert isinstance(retry.value.exc, PlatformBusy)
+    post = ScorePost.objects.get()
+    assert post.status == ScorePost.Status.PENDING and "503" in post.error
+    assert test_platform.scores == []
+
+    assert score_send.delay(post.pk).get() == "sent"
+    assert test_platform.score_requests == 2
+    assert [s["scoreGiven"] for s in test_platform.scores] == [75.0]
+    post.refresh_from_db()
+    assert post.status == ScorePost.Status.SENT and post.sent_at is not None
+    # Sent once: running it again sends nothing more.
+    assert score_send.delay(post.pk).get() == "skipped"
+
+
+def test_a_score_the_platform_refuses_is_kept_as_failed(
+    test_platform, registration, browser, course
+):
+    test_platform.score_failures = [404]
+    _graded_quiz_launch(test_platform, browser, course)
+    assert test_platform.score_requests == 1 and test_platform.scores == []
+    post = ScorePost.objects.get()
+    assert post.status == ScorePost.Status.FAILED and "404" in post.error
 
 
 def _nothing_saved():
