@@ -1,4 +1,5 @@
-"""Discovery of assessment plugins through the ``lms.assessments`` entry points.
+"""Discovery of plugins through the ``lms.assessments`` entry points (and,
+the same way, ``lms.content`` and ``lms.integrations``).
 
 This is the only way a plugin reaches the platform: a plugin package declares
 its Django app under the entry-point group, for example::

@@ -143,6 +143,14 @@ def launch(request):
                 "esta plataforma."
             ),
         )
+    if not str(data.get("sub") or "").strip():
+        return refused(
+            request,
+            _(
+                "El lanzamiento no identifica a la persona (falta «sub»); esta "
+                "herramienta no admite lanzamientos anónimos."
+            ),
+        )
     user = launch_accept(platform, data, target)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return HttpResponseRedirect(target.url())
