@@ -1,4 +1,5 @@
-"""Discovery of assessment plugins through the ``lms.assessments`` entry points.
+"""Discovery of plugins through the ``lms.assessments`` entry points (and,
+the same way, ``lms.content`` and ``lms.integrations``).
 
 This is the only way a plugin reaches the platform: a plugin package declares
 its Django app under the entry-point group, for example::
@@ -29,7 +30,11 @@ ENTRY_POINT_GROUP = "lms.assessments"
 #: Lesson content plugins (SCORM, H5P...): loaded, checked and excluded the
 #: same way; their ``AppConfig`` subclasses ``plugins.content.ContentPluginConfig``.
 CONTENT_ENTRY_POINT_GROUP = "lms.content"
-GROUPS = (ENTRY_POINT_GROUP, CONTENT_ENTRY_POINT_GROUP)
+#: Integrations with other systems (an LTI 1.3 tool...): loaded, checked and
+#: excluded the same way; their ``AppConfig`` subclasses
+#: ``plugins.integrations.IntegrationConfig``.
+INTEGRATION_ENTRY_POINT_GROUP = "lms.integrations"
+GROUPS = (ENTRY_POINT_GROUP, CONTENT_ENTRY_POINT_GROUP, INTEGRATION_ENTRY_POINT_GROUP)
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,7 @@ def discover(
 
 def plugin_apps(*, exclude: Iterable[str] = ()) -> list[str]:
     """The app modules to append to ``INSTALLED_APPS``: assessment plugins,
-    then content plugins."""
+    then content plugins, then integrations."""
     return [
         plugin.module
         for group in GROUPS
@@ -141,3 +146,8 @@ def plugin_modules() -> set[str]:
 def content_plugin_modules() -> set[str]:
     """Module paths of every declared content plugin (excluded ones included)."""
     return {ep.module for ep in entry_points(group=CONTENT_ENTRY_POINT_GROUP)}
+
+
+def integration_plugin_modules() -> set[str]:
+    """Module paths of every declared integration (excluded ones included)."""
+    return {ep.module for ep in entry_points(group=INTEGRATION_ENTRY_POINT_GROUP)}

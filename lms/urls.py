@@ -34,6 +34,9 @@ urlpatterns += [
     if getattr(config, "public_urls", None)
 ]
 
+if apps.is_installed("plugins.lti_tool"):  # the lms.integrations plugin
+    urlpatterns.append(path("lti/tool/", include("plugins.lti_tool.urls")))
+
 urlpatterns += i18n_patterns(
     path("accounts/profile/", include("lms.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -38,6 +38,19 @@ class PluginsConfig(AppConfig):
                     "lms.content entry points but its AppConfig does not "
                     "subclass plugins.content.ContentPluginConfig."
                 )
+        from lms.plugin_loader import integration_plugin_modules
+        from plugins.integrations import IntegrationConfig
+
+        integrations = integration_plugin_modules()
+        for config in apps.get_app_configs():
+            if config.name in integrations and not isinstance(
+                config, IntegrationConfig
+            ):
+                raise ImproperlyConfigured(
+                    f"Integration '{config.name}': it is declared under the "
+                    "lms.integrations entry points but its AppConfig does not "
+                    "subclass plugins.integrations.IntegrationConfig."
+                )
         content_plugins()
         renderers_register()
         all_plugins()  # fail at start-up, not in a request, on duplicate ids

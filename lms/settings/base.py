@@ -45,7 +45,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", f"{_PUBLIC_HOST},127.0.0.1,loca
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", LMS_PUBLIC_URL)
 
 # The plugin loader extends this list with every app registered under the
-# ``lms.assessments`` entry-point group (see lms.plugin_loader).
+# ``lms.assessments``, ``lms.content`` and ``lms.integrations`` entry-point
+# groups (see lms.plugin_loader); an app not registered is simply not added.
 LMS_PLUGINS_EXCLUDE = env_list("LMS_PLUGINS_EXCLUDE")
 
 INSTALLED_APPS = [
