@@ -1,13 +1,15 @@
 """An external LTI 1.3 tool in a lesson, in a real browser (headless Chromium)
 against an independent tool (ltijs): a trainer registers the tool in the CMS
 (and sees the platform values the tool needs), adds it as interactive
-content; a learner opens the lesson, launches the tool in a new window,
-sends a grade from the tool, comes back and sees the lesson completed."""
+content and embeds it in a lesson in the page editor; a learner opens the
+lesson, launches the tool in a new window, sends a grade from the tool, comes
+back and sees the lesson completed."""
 
 import pytest
 from playwright.sync_api import expect
 
 from courses.models import LessonCompletion, LessonPage
+from courses.roles import roles_sync
 from courses.services import enrolment_create
 from lms.reference.models import Sector
 from plugins.lti_platform.models import LtiTool
@@ -29,6 +31,7 @@ def test_trainer_embeds_an_lti_tool_and_learner_gets_graded(
     settings.LMS_PUBLIC_URL = live_server.url
     settings.LMS_KEY_DIR = tmp_path / "keys"
     settings.LMS_KEY_PASSPHRASE = "lti journey passphrase"
+    roles_sync()  # the trainer edits their sector's lessons
     trainer = role_member(trainer_group_name(Sector.objects.get(code="publishing")))
     tool_permissions_grant()
     port = free_port()
@@ -68,9 +71,27 @@ def test_trainer_embeds_an_lti_tool_and_learner_gets_graded(
         "target_link_uri": "",
         "custom": {"escenario": "teatro"},
     }
+    # ... and embeds it in a lesson in the page editor, submitted for review.
     lesson = LessonPage.objects.child_of(course).first()
-    lesson.body = [("content", {"item": item})]
-    lesson.save_revision().publish()
+    page.goto(f"/admin/pages/{lesson.pk}/edit/")
+    page.locator("[data-streamfield-stream-container] button[title]").first.click()
+    page.get_by_role("option", name="Contenido interactivo").click()
+    page.get_by_role("button", name="Elegir un contenido interactivo").click()
+    page.locator(".modal").get_by_role("link", name="Simulador externo").click()
+    expect(page.locator("[data-chooser-title]").first).to_have_text("Simulador externo")
+    page.screenshot(path=artifact_path("lti-lesson-editor"), full_page=True)
+    page.get_by_role("button", name="Más acciones").click()
+    page.get_by_role("button", name="Enviar a Revisión de contenidos").click()
+    expect(page.locator(".messages")).to_contain_text(lesson.title)
+    lesson.refresh_from_db()
+    draft = lesson.get_latest_revision_as_object()
+    embedded = [
+        block.value["item"] for block in draft.body if block.block_type == "content"
+    ]
+    assert embedded == [item]
+    # A reviewer approves it (the review workflow is tested elsewhere).
+    lesson.get_latest_revision().publish()
+    lesson.refresh_from_db()
     browser_context.clear_cookies()
 
     learner = UserFactory(username="lti-journey-learner")
