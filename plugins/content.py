@@ -30,16 +30,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from django.apps import AppConfig, apps
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.dispatch import Signal
 from django.utils.module_loading import import_string
 
 from plugins.registry import (
     EVIDENCE_KINDS,
-    REQUIRED_META,
-    _blank,
-    check_compatibility,
+    DeclaredAppConfig,
 )
 
 #: Sent when a learner's state first gives a completed result for content
@@ -141,31 +139,13 @@ class ContentPlugin(ABC):
         """What ``state`` means: completed, score, verdict."""
 
 
-class ContentPluginConfig(AppConfig):
+class ContentPluginConfig(DeclaredAppConfig):
     """Base ``AppConfig`` of every content plugin; carries ``LMSPluginMeta``
     like assessment plugins (name, author, version, compatibility)."""
 
-    plugin: str = ""
-    default = False
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        cls.default = cls.__dict__.get("default", True)
-
-    def __init__(self, app_name, app_module):
-        super().__init__(app_name, app_module)
-        meta = getattr(self, "LMSPluginMeta", None)
-        missing = [
-            key
-            for key in REQUIRED_META
-            if meta is None or _blank(getattr(meta, key, None))
-        ]
-        if missing or not self.plugin:
-            raise ImproperlyConfigured(
-                f"Content plugin '{app_name}' is missing "
-                f"{', '.join(missing or ['plugin'])} in its AppConfig."
-            )
-        check_compatibility(app_name, meta.compatibility)
+    kind = "Content plugin"
+    default = False  # a base: its subclasses are the candidates
+    needs_plugin = True
 
     def ready(self):
         plugin_class = self.plugin_class()

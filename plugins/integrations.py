@@ -10,32 +10,11 @@ stops start-up with one ``ImproperlyConfigured`` naming it.
 
 from __future__ import annotations
 
-from django.apps import AppConfig
-from django.core.exceptions import ImproperlyConfigured
-
-from plugins.registry import REQUIRED_META, _blank, check_compatibility
+from plugins.registry import DeclaredAppConfig
 
 
-class IntegrationConfig(AppConfig):
+class IntegrationConfig(DeclaredAppConfig):
     """Base ``AppConfig`` of every integration."""
 
-    default = False
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        cls.default = cls.__dict__.get("default", True)
-
-    def __init__(self, app_name, app_module):
-        super().__init__(app_name, app_module)
-        meta = getattr(self, "LMSPluginMeta", None)
-        missing = [
-            key
-            for key in REQUIRED_META
-            if meta is None or _blank(getattr(meta, key, None))
-        ]
-        if missing:
-            raise ImproperlyConfigured(
-                f"Integration '{app_name}' is missing {', '.join(missing)} "
-                "in its AppConfig's LMSPluginMeta."
-            )
-        check_compatibility(app_name, meta.compatibility)
+    kind = "Integration"
+    default = False  # a base: its subclasses are the candidates

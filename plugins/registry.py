@@ -75,6 +75,41 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+class DeclaredAppConfig(AppConfig):
+    """Base of the ``AppConfig`` of content plugins and integrations: not a
+    candidate itself when Django looks for the AppConfig of an ``apps.py``
+    that imports it (every subclass is), and its ``LMSPluginMeta`` checked
+    at start-up (one ``ImproperlyConfigured`` naming ``kind`` and the app)."""
+
+    #: How start-up errors name this kind of plugin.
+    kind = "Plugin"
+    #: Dotted path of the plugin class, when the kind has one.
+    plugin: str = ""
+    needs_plugin = False
+    default = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.default = cls.__dict__.get("default", True)
+
+    def __init__(self, app_name, app_module):
+        super().__init__(app_name, app_module)
+        meta = getattr(self, "LMSPluginMeta", None)
+        missing = [
+            key
+            for key in REQUIRED_META
+            if meta is None or _blank(getattr(meta, key, None))
+        ]
+        if not missing and self.needs_plugin and not self.plugin:
+            missing = ["plugin"]
+        if missing:
+            raise ImproperlyConfigured(
+                f"{self.kind} '{app_name}' is missing {', '.join(missing)} "
+                "in its AppConfig."
+            )
+        check_compatibility(app_name, meta.compatibility)
+
+
 class PluginConfig(AppConfig):
     """Base ``AppConfig`` of every assessment plugin.
 
