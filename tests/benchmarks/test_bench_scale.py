@@ -138,7 +138,7 @@ def workers(count: int, env: dict, queue: str, log_dir: Path):
             )
         )
     try:
-        yield
+        yield [process for process, _log in processes]
     finally:
         for process, _log in processes:
             process.terminate()
@@ -147,10 +147,51 @@ def workers(count: int, env: dict, queue: str, log_dir: Path):
             log.close()
 
 
-def driver(command: str, count: int, env: dict) -> str:
+def cpu_seconds(processes) -> float:
+    """User and system CPU time of ``processes`` and of their children, alive
+    or ended and waited for (``psutil`` processes; vanished ones count 0)."""
+    import psutil
+
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+            total += times.children_user + times.children_system
+        except psutil.Error:
+            continue
+    return total
+
+
+def cpu_by_part(workers: list) -> dict[str, float]:
+    """CPU seconds so far of the worker processes (with their pool children),
+    the PostgreSQL server and the Redis server on this machine."""
+    import psutil
+
+    trees = []
+    for worker in workers:
+        try:
+            parent = psutil.Process(worker.pid)
+            trees += [parent, *parent.children(recursive=True)]
+        except psutil.Error:
+            continue
+    by_name: dict[str, list] = {"postgres": [], "redis-server": []}
+    for process in psutil.process_iter(["name"]):
+        name = process.info["name"] or ""
+        for prefix, found in by_name.items():
+            if name.startswith(prefix):
+                found.append(process)
+    return {
+        "workers": cpu_seconds(trees),
+        "PostgreSQL": cpu_seconds(by_name["postgres"]),
+        "Redis": cpu_seconds(by_name["redis-server"]),
+    }
+
+
+def driver(command: str, env: dict, count: int | None = None) -> str:
     return run(
         [sys.executable, "-m", "tests.benchmarks.scale_bench_driver", command]
-        + [str(count)],
+        + ([str(count)] if count is not None else []),
         env,
         timeout=3600,
     ).strip()
@@ -161,21 +202,29 @@ def test_issuance_throughput_two_workers_against_one(services, tmp_path):
     with bench_database() as database_url:
         env = bench_env(database_url, tmp_path, CELERY_BROKER_URL=REDIS_URL)
         run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], env)
-        driver("seed", len(ORDER) * (N + warm), env)
+        driver("seed", env, len(ORDER) * (N + warm))
         rates: dict[int, list[float]] = {1: [], 2: []}
         rounds: list[tuple[int, float]] = []
         for count in ORDER:
             queue = f"bench-{uuid.uuid4().hex[:8]}"
             round_env = {**env, "BENCH_QUEUE": queue}
-            with workers(count, round_env, queue, tmp_path):
-                driver("round", warm, round_env)  # imports, fonts, caches
-                seconds = float(driver("round", N, round_env))
+            with workers(count, round_env, queue, tmp_path) as processes:
+                driver("prepare", round_env, warm)
+                driver("round", round_env)  # imports, fonts, caches
+                driver("prepare", round_env, N)
+                before = cpu_by_part(processes)
+                seconds, driver_cpu = map(float, driver("round", round_env).split())
+                after = cpu_by_part(processes)
             rates[count].append(N / seconds)
             rounds.append((count, N / seconds))
             load = os.getloadavg()[0]
+            spent = {part: after[part] - before[part] for part in after}
+            spent["driver"] = driver_cpu
             print(
                 f"\n  {count} worker(s): {N} credentials in {seconds:.2f} s "
-                f"(load average {load:.1f})"
+                f"(load average {load:.1f}); CPU seconds: "
+                + ", ".join(f"{part} {value:.2f}" for part, value in spent.items())
+                + f" (of {seconds * (os.cpu_count() or 1):.2f} available)"
             )
     one = sum(rates[1]) / len(rates[1])
     two = sum(rates[2]) / len(rates[2])
