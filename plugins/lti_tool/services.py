@@ -90,8 +90,8 @@ def _username(platform: Platform, sub: str) -> str:
 
 def account_for(platform: Platform, launch: dict):
     """The account of the launching user: linked before by (iss, sub); else
-    the account whose address is verified here and equals the launch's
-    ``email``; else a new account (no password, no national ID: the person
+    the account, holding no role, whose address is verified here and equals
+    the launch's ``email``; else a new account (no password, no national ID: the person
     adds their document in their profile before applying to certification).
     The (iss, sub) link is stored either way."""
     User = get_user_model()
@@ -103,7 +103,15 @@ def account_for(platform: Platform, launch: dict):
     user = None
     if email and launch.get("email_verified") is not False:
         verified = EmailAddress.objects.filter(email__iexact=email, verified=True)
-        user = User.objects.filter(pk__in=verified.values("user")).first()
+        # Never an account with a role here (staff, officer, trainer,
+        # assessor...): a platform's word about an address is not enough to
+        # hand over powers; such a person gets a learner account of its own.
+        user = User.objects.filter(
+            pk__in=verified.values("user"),
+            is_staff=False,
+            is_superuser=False,
+            groups__isnull=True,
+        ).first()
     if user is None:
         taken = email and User.objects.filter(email__iexact=email).exists()
         user = User(

@@ -13,6 +13,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from celery.exceptions import Retry
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict
 
@@ -74,13 +75,25 @@ def test_launch_matches_an_account_by_its_verified_address(
     test_platform.add_user("s-2", "Beto Díaz", "beto@example.org")
     link = test_platform.add_link("Edición", {"lms_target": f"course:{course.pk}"})
 
-    launch(browser, test_platform, link, "s-1")
-    browser.cookies.clear()
-    launch(browser, test_platform, link, "s-2")
+    # Accounts holding a role are never matched by address, verified or not.
+    officer = UserFactory(username="carla", email="carla@example.org")
+    officer.groups.add(Group.objects.create(name="Oficiales de prueba"))
+    admin = UserFactory(username="dora", email="dora@example.org", is_staff=True)
+    assert EmailAddress.objects.get(user=officer).verified
+    test_platform.add_user("s-3", "Carla Oficial", "carla@example.org")
+    test_platform.add_user("s-4", "Dora Admin", "dora@example.org")
+
+    for sub in ("s-1", "s-2", "s-3", "s-4"):
+        launch(browser, test_platform, link, sub)
+        browser.cookies.clear()
 
     assert LtiIdentity.objects.get(sub="s-1").user == existing
     other = LtiIdentity.objects.get(sub="s-2").user
     assert other != unverified and other.email == ""  # not taken over
+    for sub, holder in (("s-3", officer), ("s-4", admin)):
+        own = LtiIdentity.objects.get(sub=sub).user
+        assert own != holder and own.email == "" and not own.is_staff
+        assert not own.groups.exists()
 
 
 def test_deep_linking_response_validates_on_the_platform(
