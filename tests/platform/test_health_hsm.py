@@ -2,6 +2,9 @@
 a key deleted from the token, a wrong PIN, a wrong module path or a token that
 does not answer is a 503 naming the issuer, the key and the problem."""
 
+import gc
+import threading
+
 import pytest
 from django.core.management import call_command
 from pkcs11 import ObjectClass
@@ -14,7 +17,14 @@ from tests.softhsm import softhsm_token
 @pytest.fixture
 def token(tmp_path, monkeypatch, settings):
     yield softhsm_token(tmp_path, monkeypatch, settings)
+    # A probe left behind by the timeout test finishes its search before the
+    # sessions close (else its search, collected later, fails on a closed
+    # session in whatever test runs then).
+    for thread in threading.enumerate():
+        if thread.name == "hsm-probe":
+            thread.join(10)
     hsm.sessions_close()
+    gc.collect()
 
 
 @pytest.fixture
