@@ -26,16 +26,14 @@ urlpatterns = [
     path("issuers/", include("certification.api.did_urls")),
     path("", include("certification.wallet.urls")),
 ]
-# Apps (content plugins) whose addresses must not carry the language prefix
-# declare ``public_urls = (prefix, urlconf)`` on their AppConfig.
+# Installed plugins (content plugins, integrations) whose addresses must not
+# carry the language prefix declare ``public_urls = (prefix, urlconf)`` on
+# their AppConfig; an excluded plugin's addresses are not mounted.
 urlpatterns += [
     path(config.public_urls[0], include(config.public_urls[1]))
     for config in apps.get_app_configs()
     if getattr(config, "public_urls", None)
 ]
-
-if apps.is_installed("plugins.lti_tool"):  # the lms.integrations plugin
-    urlpatterns.append(path("lti/tool/", include("plugins.lti_tool.urls")))
 
 urlpatterns += i18n_patterns(
     path("accounts/profile/", include("lms.accounts.urls")),

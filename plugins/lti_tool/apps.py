@@ -8,6 +8,8 @@ class LtiToolConfig(IntegrationConfig):
     label = "lti_tool"
     verbose_name = _("LTI 1.3 (herramienta)")
     default_auto_field = "django.db.models.BigAutoField"
+    # Mounted without the language prefix (the external LMS posts there).
+    public_urls = ("lti/tool/", "plugins.lti_tool.urls")
 
     class LMSPluginMeta:
         name = "LTI 1.3 Advantage"
