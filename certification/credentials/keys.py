@@ -619,7 +619,7 @@ def encrypt_key_files(
             key = _load_private_key(path)
         pending.append((path, key))
     for path, key in pending:
-        _write_private(path, _private_pem(key, passphrase=passphrase))
+        _write_private(path, private_key_pem(key, passphrase=passphrase))
     return [path for path, _key in pending]
 
 
@@ -643,7 +643,7 @@ def _write_public(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _private_pem(key, *, passphrase: bytes | None = None) -> bytes:
+def private_key_pem(key, *, passphrase: bytes | None = None) -> bytes:
     """PKCS#8 PEM, encrypted with ``passphrase`` (by default
     ``LMS_KEY_PASSPHRASE``) when there is one."""
     passphrase = passphrase or key_passphrase()
@@ -739,7 +739,7 @@ def _new_ed25519_key(directory: Path, hsm_token: str | None = None) -> str:
     )
     _write_public(directory / f"ed25519-key-{number}.pub.pem", public_pem)
     if not hsm_token:
-        _write_private(directory / name, _private_pem(key))
+        _write_private(directory / name, private_key_pem(key))
     return f"key-{number}"
 
 
@@ -763,7 +763,7 @@ def _new_rsa_key(directory: Path, hsm_token: str | None = None) -> None:
     )
     _write_public(directory / name.replace(".pem", ".pub.pem"), public_pem)
     if not hsm_token:
-        _write_private(directory / name, _private_pem(key))
+        _write_private(directory / name, private_key_pem(key))
 
 
 def _new_hsm_signing_certificate(
@@ -910,7 +910,7 @@ def issuer_keys_generate(
             certificate, private_key = self_signed_certificate(
                 organisation, code, algorithm=certificate_algorithm
             )
-            _write_private(directory / SIGNING_KEY_FILE, _private_pem(private_key))
+            _write_private(directory / SIGNING_KEY_FILE, private_key_pem(private_key))
         _write_public(
             directory / SIGNING_CERT_FILE,
             certificate.public_bytes(serialization.Encoding.PEM),
@@ -961,7 +961,7 @@ def issuer_certificate_install(
     _ensure_directory(directory)
     if (directory / SIGNING_CERT_FILE).exists():
         _retire_signing_certificate(directory)
-    _write_private(directory / SIGNING_KEY_FILE, _private_pem(private_key))
+    _write_private(directory / SIGNING_KEY_FILE, private_key_pem(private_key))
     _write_public(
         directory / SIGNING_CERT_FILE,
         certificate.public_bytes(serialization.Encoding.PEM),

@@ -16,7 +16,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.conf import settings
 
-from certification.credentials.keys import key_passphrase
+from certification.credentials.keys import key_passphrase, private_key_pem
+from certification.credentials.keys import public_jwk as issuer_public_jwk
 
 KEY_FILE = Path("lti") / "platform.pem"
 _lock = threading.Lock()
@@ -29,15 +30,7 @@ def key_path() -> Path:
 
 def _create(path: Path) -> None:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    passphrase = key_passphrase()
-    encryption = (
-        serialization.BestAvailableEncryption(passphrase)
-        if passphrase
-        else serialization.NoEncryption()
-    )
-    data = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
-    )
+    data = private_key_pem(key)  # PBES2, as every other key file
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -69,12 +62,8 @@ def _b64(data: bytes) -> str:
 
 
 def public_jwk() -> dict:
-    numbers = platform_key().public_key().public_numbers()
-    jwk = {
-        "kty": "RSA",
-        "e": _b64(numbers.e.to_bytes((numbers.e.bit_length() + 7) // 8, "big")),
-        "n": _b64(numbers.n.to_bytes((numbers.n.bit_length() + 7) // 8, "big")),
-    }
+    full = issuer_public_jwk(platform_key().public_key())
+    jwk = {name: full[name] for name in ("e", "kty", "n")}
     # RFC 7638 thumbprint as the key id.
     canonical = json.dumps(jwk, sort_keys=True, separators=(",", ":")).encode()
     jwk["kid"] = _b64(hashlib.sha256(canonical).digest())

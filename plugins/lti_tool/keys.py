@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwcrypto.jwk import JWK
 
-from certification.credentials.keys import key_passphrase
+from certification.credentials.keys import key_passphrase, private_key_pem
 
 from .models import ToolKey
 
@@ -18,15 +18,7 @@ from .models import ToolKey
 def tool_key_create() -> ToolKey:
     """A new signing key; it becomes the current one."""
     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    passphrase = key_passphrase()
-    encryption = (
-        serialization.BestAvailableEncryption(passphrase)
-        if passphrase
-        else serialization.NoEncryption()
-    )
-    private_pem = private.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
-    ).decode()
+    private_pem = private_key_pem(private).decode()  # PBES2, as key files are
     public_pem = (
         private.public_key()
         .public_bytes(
